@@ -1,0 +1,168 @@
+package io.conveyor.kit;
+
+import io.conveyor.adapter.BatchCallback;
+import io.conveyor.adapter.Message;
+import io.conveyor.adapter.MessageStatus;
+import io.conveyor.adapter.MessagingShuttingDownException;
+import io.conveyor.adapter.OperationStatus;
+import io.conveyor.adapter.OperationType;
+import io.conveyor.adapter.StatusCode;
+import io.conveyor.adapter.SystemProperties;
+import io.conveyor.adapter.TransportBatch;
+import io.conveyor.adapter.TransportProxy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reports the outcomes of messages an adapter owns (it answered {@code false}) through proxy batches, and sees
+ * each one through to a durable disposition (contract §3.3, §4.2, §4.4; the reference SDK's batch classes).
+ *
+ * <p>Add outcomes with {@link #delivered} and {@link #failed}, then {@link #send()}. A failed message is resubmitted
+ * after its {@link SystemProperties#RETRY_INTERVAL} while {@link SystemProperties#RETRY_COUNT} is above zero, else
+ * moved to the backup transport. When the engine rejects a batch, the callback issues a fresh one: innocent
+ * operations again, and each guilty one one step further down the ladder
+ * (resubmit → next transport → suspended queue; a failed delete or suspension cannot be helped and is reported
+ * through {@link TransportProxy#setErrorInfo}). It keeps going until every message is settled.
+ *
+ * <p>In-flight accounting: every message added must have been counted once with {@link InFlightCounter#enter()};
+ * this class calls {@link InFlightCounter#leave()} once per message when it is settled, including when the engine
+ * is shutting down and no callback will come (L16). An instance is for one use: build, {@code send}, forget.
+ */
+public final class OutcomeBatch {
+
+    private final TransportProxy proxy;
+    private final InFlightCounter inFlight;
+    private final Clock clock;
+    private final List<Operation> operations = new ArrayList<>();
+
+    public OutcomeBatch(TransportProxy proxy, InFlightCounter inFlight, Clock clock) {
+        this.proxy = proxy;
+        this.inFlight = inFlight;
+        this.clock = clock;
+    }
+
+    /** The message was transmitted: delete it. */
+    public OutcomeBatch delivered(Message message) {
+        operations.add(new Operation(OperationType.DELETE, message));
+        return this;
+    }
+
+    /** Transmission failed: retry later while retries remain, else the backup transport. */
+    public OutcomeBatch failed(Message message, Throwable cause) {
+        message.setErrorInfo(cause);
+        operations.add(new Operation(retriesLeft(message) > 0 ? OperationType.RESUBMIT
+                : OperationType.MOVE_TO_NEXT_TRANSPORT, message));
+        return this;
+    }
+
+    /** Whether nothing was added. */
+    public boolean isEmpty() {
+        return operations.isEmpty();
+    }
+
+    /** Hands the outcomes to the engine; returns at once, the rest happens in callbacks. */
+    public void send() {
+        submit(List.copyOf(operations));
+        operations.clear();
+    }
+
+    private void submit(List<Operation> batchOperations) {
+        if (batchOperations.isEmpty()) {
+            return;
+        }
+        TransportBatch batch;
+        try {
+            batch = proxy.getBatch(new Retrier(batchOperations), null);
+        } catch (MessagingShuttingDownException e) {
+            abandon(batchOperations, e);
+            return;
+        }
+        for (Operation operation : batchOperations) {
+            add(batch, operation);
+        }
+        try {
+            batch.done();
+        } catch (RuntimeException e) {
+            abandon(batchOperations, e);
+        }
+    }
+
+    private void add(TransportBatch batch, Operation operation) {
+        Message message = operation.message();
+        switch (operation.type()) {
+            case DELETE -> batch.deleteMessage(message);
+            case RESUBMIT -> batch.resubmit(message, clock.instant().plus(Duration.ofMinutes(retryInterval(message))));
+            case MOVE_TO_NEXT_TRANSPORT -> batch.moveToNextTransport(message);
+            case MOVE_TO_SUSPEND_Q -> batch.moveToSuspendQ(message);
+            case SUBMIT -> throw new IllegalStateException("OutcomeBatch does not submit messages");
+        }
+    }
+
+    /** No callback will come for these: they stay leased in the MessageBox and are delivered again later. */
+    private void abandon(List<Operation> batchOperations, RuntimeException cause) {
+        proxy.setErrorInfo(new IllegalStateException("could not report the outcome of " + batchOperations.size()
+                + " message(s); the engine will deliver them again: " + cause.getMessage(), cause));
+        batchOperations.forEach(operation -> inFlight.leave());
+    }
+
+    private static int retriesLeft(Message message) {
+        Object value = message.context().read(SystemProperties.RETRY_COUNT, SystemProperties.NAMESPACE);
+        return value instanceof Number number ? number.intValue() : 0;
+    }
+
+    private static int retryInterval(Message message) {
+        Object value = message.context().read(SystemProperties.RETRY_INTERVAL, SystemProperties.NAMESPACE);
+        return value instanceof Number number ? number.intValue() : 0;
+    }
+
+    private record Operation(OperationType type, Message message) {
+    }
+
+    /** Settles a completed batch, or issues the next one after a failure. */
+    private final class Retrier implements BatchCallback {
+        private final List<Operation> batchOperations;
+
+        Retrier(List<Operation> batchOperations) {
+            this.batchOperations = batchOperations;
+        }
+
+        @Override
+        public void batchComplete(StatusCode status, List<OperationStatus> statuses, Object cookie) {
+            if (status.isSuccess()) {
+                batchOperations.forEach(operation -> inFlight.leave());
+                return;
+            }
+            Map<OperationType, List<MessageStatus>> byType = new EnumMap<>(OperationType.class);
+            statuses.forEach(s -> byType.put(s.type(), s.messages()));
+            Map<OperationType, Integer> seen = new EnumMap<>(OperationType.class);
+            List<Operation> next = new ArrayList<>();
+            for (Operation operation : batchOperations) {
+                int index = seen.merge(operation.type(), 1, Integer::sum) - 1;
+                List<MessageStatus> ofType = byType.getOrDefault(operation.type(), List.of());
+                MessageStatus own = index < ofType.size() ? ofType.get(index) : null;
+                if (own == null || own.status().isSuccess()) {
+                    next.add(operation);
+                } else {
+                    escalate(operation, own, next);
+                }
+            }
+            submit(next);
+        }
+
+        private void escalate(Operation operation, MessageStatus own, List<Operation> next) {
+            switch (operation.type()) {
+                case RESUBMIT -> next.add(new Operation(OperationType.MOVE_TO_NEXT_TRANSPORT, operation.message()));
+                case MOVE_TO_NEXT_TRANSPORT -> next.add(new Operation(OperationType.MOVE_TO_SUSPEND_Q, operation.message()));
+                default -> {
+                    proxy.setErrorInfo(new IllegalStateException(operation.type() + " of message "
+                            + own.messageId() + " failed with " + own.status() + ": " + own.detail()));
+                    inFlight.leave();
+                }
+            }
+        }
+    }
+}

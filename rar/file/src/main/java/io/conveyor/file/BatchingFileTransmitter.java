@@ -1,0 +1,123 @@
+package io.conveyor.file;
+
+import io.conveyor.adapter.BatchBegin;
+import io.conveyor.adapter.BatchTransmitter;
+import io.conveyor.adapter.CommitConfirm;
+import io.conveyor.adapter.HandlerConfigurable;
+import io.conveyor.adapter.Message;
+import io.conveyor.adapter.PropertyBag;
+import io.conveyor.adapter.TransmitterBatch;
+import io.conveyor.adapter.TransportControl;
+import io.conveyor.adapter.TransportProxy;
+import io.conveyor.kit.InFlightCounter;
+import io.conveyor.kit.OutcomeBatch;
+import io.conveyor.kit.WorkQueue;
+import jakarta.resource.spi.work.WorkException;
+import jakarta.resource.spi.work.WorkManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * FILE in {@link SendMode#NON_BLOCKING} mode: a batch-aware, asynchronous adapter (contract §1.7, the recommended
+ * variant). The engine fills an engine batch; at {@code done} the batch is queued on the connector's WorkManager,
+ * which writes every file and reports all outcomes in one proxy batch: deletes for the files written, resubmit or
+ * next transport for the failures ({@link OutcomeBatch}).
+ */
+public final class BatchingFileTransmitter implements BatchTransmitter, TransportControl, HandlerConfigurable {
+
+    /** How long {@link #terminate()} waits for queued writes and their proxy batches. */
+    static final Duration TERMINATE_DEADLINE = Duration.ofSeconds(60);
+
+    private final WorkManager workManager;
+    private final Clock clock;
+    private final InFlightCounter inFlight = new InFlightCounter();
+    private FileHandlerSettings settings;
+    private FileDelivery delivery;
+    private TransportProxy proxy;
+    private WorkQueue workQueue;
+
+    public BatchingFileTransmitter(WorkManager workManager, Clock clock) {
+        this.workManager = workManager;
+        this.clock = clock;
+    }
+
+    @Override
+    public void load(PropertyBag handlerConfiguration) {
+        this.settings = FileHandlerSettings.from(handlerConfiguration);
+        this.delivery = new FileDelivery(settings, clock);
+    }
+
+    @Override
+    public void initialize(TransportProxy transportProxy) {
+        if (settings == null) {
+            throw new IllegalStateException("the FILE adapter was initialised without its handler configuration");
+        }
+        this.proxy = transportProxy;
+        this.workQueue = new WorkQueue(workManager, transportProxy::setErrorInfo);
+    }
+
+    @Override
+    public TransmitterBatch getBatch() {
+        return new FileBatch();
+    }
+
+    @Override
+    public void terminate() {
+        if (!inFlight.terminate(TERMINATE_DEADLINE)) {
+            proxy.setErrorInfo(new IllegalStateException("FILE adapter terminated with " + inFlight.count()
+                    + " message(s) still in flight after " + TERMINATE_DEADLINE + "; they will be delivered again"));
+        }
+    }
+
+    private void writeAll(List<Message> messages) {
+        OutcomeBatch outcomes = new OutcomeBatch(proxy, inFlight, clock);
+        for (Message message : messages) {
+            try {
+                delivery.deliver(message);
+                outcomes.delivered(message);
+            } catch (Exception e) {
+                outcomes.failed(message, e);
+            }
+        }
+        outcomes.send();
+    }
+
+    /** One engine batch: collects the messages, writes them off the engine's thread at {@code done}. */
+    private final class FileBatch implements TransmitterBatch {
+        private final List<Message> messages = new ArrayList<>();
+
+        @Override
+        public BatchBegin beginBatch() {
+            return BatchBegin.of(settings.batchSize());
+        }
+
+        @Override
+        public boolean transmitMessage(Message message) {
+            if (!inFlight.enter()) {
+                throw new IllegalStateException("the FILE adapter is terminating and takes no new messages");
+            }
+            messages.add(message);
+            return false;
+        }
+
+        @Override
+        public void done(CommitConfirm commitConfirm) throws WorkException {
+            List<Message> batch = List.copyOf(messages);
+            messages.clear();
+            try {
+                workQueue.submit(() -> writeAll(batch));
+            } catch (WorkException e) {
+                batch.forEach(message -> inFlight.leave());
+                throw e;
+            }
+        }
+
+        @Override
+        public void clear() {
+            messages.forEach(message -> inFlight.leave());
+            messages.clear();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.conveyor.file;
+
+import io.conveyor.adapter.PropertyBag;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The FILE adapter's handler configuration, validated (see the connector README for the property table).
+ *
+ * @param allowedRoots directories under which every target file must lie
+ * @param mode         blocking single-message or non-blocking batch-aware
+ * @param batchSize    most messages per engine batch in non-blocking mode
+ * @param forceToDisk  whether each file and its directory entry reach the disk before success is reported
+ */
+public record FileHandlerSettings(List<Path> allowedRoots, SendMode mode, int batchSize, boolean forceToDisk) {
+
+    public static final int DEFAULT_BATCH_SIZE = 20;
+
+    /**
+     * Reads and checks the handler properties.
+     *
+     * @throws IllegalArgumentException naming the property at fault
+     */
+    public static FileHandlerSettings from(PropertyBag config) {
+        return new FileHandlerSettings(
+                parseRoots(config.readString("allowedRoots", "")),
+                parseMode(config.readString("mode", SendMode.NON_BLOCKING.name())),
+                parseBatchSize(config.readInt("batchSize", DEFAULT_BATCH_SIZE)),
+                config.readBoolean("forceToDisk", true));
+    }
+
+    static List<Path> parseRoots(String text) {
+        List<Path> roots = new ArrayList<>();
+        for (String entry : text.split(",")) {
+            String trimmed = entry.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            try {
+                Path root = Path.of(trimmed);
+                if (!root.isAbsolute()) {
+                    throw new IllegalArgumentException("allowedRoots: '" + trimmed + "' is not an absolute path");
+                }
+                roots.add(root.normalize());
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException("allowedRoots: '" + trimmed + "' is not a path: " + e.getReason(), e);
+            }
+        }
+        return List.copyOf(roots);
+    }
+
+    private static SendMode parseMode(String text) {
+        try {
+            return SendMode.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("mode: '" + text + "' is not one of BLOCKING, NON_BLOCKING", e);
+        }
+    }
+
+    private static int parseBatchSize(int size) {
+        if (size < 1 || size > 1000) {
+            throw new IllegalArgumentException("batchSize: " + size + " is not between 1 and 1000");
+        }
+        return size;
+    }
+}

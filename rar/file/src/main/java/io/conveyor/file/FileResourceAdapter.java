@@ -1,0 +1,111 @@
+package io.conveyor.file;
+
+import io.conveyor.adapter.AdapterMetadata;
+import io.conveyor.adapter.Capability;
+import io.conveyor.adapter.InvalidEndpointException;
+import io.conveyor.adapter.PropertyBag;
+import io.conveyor.adapter.PropertyDescriptor;
+import io.conveyor.kit.jca.SendAdapterResourceAdapter;
+import jakarta.resource.spi.ConfigProperty;
+import jakarta.resource.spi.work.WorkManager;
+import java.time.Clock;
+import java.util.Locale;
+
+/**
+ * The FILE connector's resource adapter: its handler configuration (the {@link ConfigProperty} setters below, held
+ * in WildFly's {@code resource-adapters} subsystem) and its registration. See the connector README.
+ */
+public class FileResourceAdapter extends SendAdapterResourceAdapter {
+
+    /** Transport type of the FILE adapter. */
+    public static final String TRANSPORT_TYPE = "FILE";
+    /** Namespace of the FILE adapter's context properties. */
+    public static final String NAMESPACE = "urn:conveyor:adapter:file";
+    /** Endpoint property: what to do when the target exists. */
+    public static final String COPY_MODE = "copyMode";
+    /** Context property naming the file a message came from, for {@code %SourceFileName%}. */
+    public static final String RECEIVED_FILE_NAME = "ReceivedFileName";
+
+    private String allowedRoots = "";
+    private String mode = SendMode.NON_BLOCKING.name();
+    private Integer batchSize = FileHandlerSettings.DEFAULT_BATCH_SIZE;
+    private Boolean forceToDisk = Boolean.TRUE;
+
+    @Override
+    protected AdapterMetadata.Builder describe() {
+        return AdapterMetadata.builder(TRANSPORT_TYPE)
+                .name("Conveyor FILE adapter")
+                .version("1.0")
+                .description("Writes each message body to a file, atomically (temporary file, then rename).")
+                .alias(FileAddress.ALIAS)
+                .capability(Capability.SUPPORTS_ORDERED_DELIVERY)
+                .propertyNamespace(NAMESPACE)
+                .endpointProperty(PropertyDescriptor.optional(COPY_MODE, PropertyDescriptor.Type.STRING,
+                        CopyMode.CREATE_NEW.name(), "What to do when the file exists: CREATE_NEW (fail the delivery), "
+                                + "OVERWRITE (replace atomically) or APPEND."));
+    }
+
+    @Override
+    protected Object createAdapter(WorkManager workManager) {
+        return currentMode() == SendMode.BLOCKING
+                ? new BlockingFileTransmitter(Clock.systemUTC())
+                : new BatchingFileTransmitter(workManager, Clock.systemUTC());
+    }
+
+    @Override
+    public void validateEndpoint(String address, PropertyBag endpointProperties) throws InvalidEndpointException {
+        FileAddress.parse(address, FileHandlerSettings.parseRoots(allowedRoots));
+        String copyMode = endpointProperties.readString(COPY_MODE, CopyMode.CREATE_NEW.name());
+        try {
+            CopyMode.valueOf(copyMode.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEndpointException(COPY_MODE, "'" + copyMode + "' is not one of CREATE_NEW, OVERWRITE, APPEND");
+        }
+    }
+
+    private SendMode currentMode() {
+        try {
+            return SendMode.valueOf(mode.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return SendMode.NON_BLOCKING;
+        }
+    }
+
+    public String getAllowedRoots() {
+        return allowedRoots;
+    }
+
+    @ConfigProperty(description = "Comma-separated absolute directories; every target file must lie under one of them.")
+    public void setAllowedRoots(String allowedRoots) {
+        this.allowedRoots = allowedRoots == null ? "" : allowedRoots;
+    }
+
+    public String getMode() {
+        return mode;
+    }
+
+    @ConfigProperty(defaultValue = "NON_BLOCKING",
+            description = "BLOCKING: one message at a time, written before returning. NON_BLOCKING: batch-aware, written on the connector's WorkManager.")
+    public void setMode(String mode) {
+        this.mode = mode;
+    }
+
+    public Integer getBatchSize() {
+        return batchSize;
+    }
+
+    @ConfigProperty(defaultValue = "20", description = "Most messages per engine batch in NON_BLOCKING mode (1 to 1000).")
+    public void setBatchSize(Integer batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    public Boolean getForceToDisk() {
+        return forceToDisk;
+    }
+
+    @ConfigProperty(defaultValue = "true",
+            description = "Force each file and its directory entry to disk before reporting success. Off trades durability on a power cut for speed.")
+    public void setForceToDisk(Boolean forceToDisk) {
+        this.forceToDisk = forceToDisk;
+    }
+}
