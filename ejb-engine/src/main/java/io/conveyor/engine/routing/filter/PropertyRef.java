@@ -19,6 +19,8 @@ public record PropertyRef(String namespace, String name) {
     /**
      * Creates a property reference.
      *
+     * @param namespace the property's namespace; {@link #DEFAULT_NAMESPACE} for properties promoted without one
+     * @param name the property's local name
      * @throws NullPointerException if the namespace or the name is null
      */
     public PropertyRef {

@@ -52,43 +52,43 @@ final class Tokenizer {
     }
 
     private Token nextToken() {
-        int start = position;
         char first = text.charAt(position);
-        switch (first) {
-            case '(':
-                return punctuation(Token.Kind.LEFT_PAREN);
-            case ')':
-                return punctuation(Token.Kind.RIGHT_PAREN);
-            case ',':
-                return punctuation(Token.Kind.COMMA);
-            case '\'':
-                return string();
-            case '{':
-                return clarkProperty();
-            default:
-                break;
-        }
+        return switch (first) {
+            case '(' -> punctuation(Token.Kind.LEFT_PAREN);
+            case ')' -> punctuation(Token.Kind.RIGHT_PAREN);
+            case ',' -> punctuation(Token.Kind.COMMA);
+            case '\'' -> string();
+            case '{' -> clarkProperty();
+            case '=', '!', '<', '>' -> operator();
+            default -> numberOrWord(first);
+        };
+    }
+
+    private Token punctuation(Token.Kind kind) {
+        int start = position++;
+        return new Token(kind, text.substring(start, position), start, null);
+    }
+
+    /** Reads the longest operator symbol here; a lone {@code !} is the only text that is none. */
+    private Token operator() {
+        int start = position;
         for (String symbol : OPERATOR_SYMBOLS) {
             if (text.startsWith(symbol, start)) {
                 position += symbol.length();
                 return new Token(Token.Kind.OPERATOR, symbol, start, ComparisonOperator.forSymbol(symbol));
             }
         }
-        if (first == '!') {
-            throw expected("'='", "'!'", start + 1);
-        }
+        throw expected("'='", "'!'", start + 1);
+    }
+
+    private Token numberOrWord(char first) {
         if (first == '-' || isDigit(first)) {
             return number();
         }
         if (isIdentifierStart(first)) {
             return word();
         }
-        throw expected("a property, literal, operator, keyword or parenthesis", null, start);
-    }
-
-    private Token punctuation(Token.Kind kind) {
-        position++;
-        return new Token(kind, text.substring(position - 1, position), position - 1, null);
+        throw expected("a property, literal, operator, keyword or parenthesis", null, position);
     }
 
     /** Reads {@code 'text'}, where {@code ''} stands for one quote. */
@@ -166,11 +166,7 @@ final class Tokenizer {
     private Token clarkProperty() {
         int start = position;
         position++;
-        while (position < text.length() && text.charAt(position) != '}') {
-            char next = text.charAt(position);
-            if (Character.isWhitespace(next) || next == '{') {
-                break;
-            }
+        while (position < text.length() && isNamespaceCharacter(text.charAt(position))) {
             position++;
         }
         if (peek() != '}') {
@@ -232,9 +228,13 @@ final class Tokenizer {
             return "whitespace";
         }
         if (Character.isISOControl(character)) {
-            return String.format("control character U+%04X", character);
+            return String.format(Locale.ROOT, "control character U+%04X", character);
         }
         return "'" + Character.toString(character) + "'";
+    }
+
+    private static boolean isNamespaceCharacter(char character) {
+        return character != '}' && character != '{' && !Character.isWhitespace(character);
     }
 
     private static boolean isDigit(char character) {

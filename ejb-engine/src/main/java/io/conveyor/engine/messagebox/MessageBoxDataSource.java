@@ -1,0 +1,10 @@
+package io.conveyor.engine.messagebox;
+
+/** Where the MessageBox XA datasource is bound (configured by {@code ear/src/main/server/messagebox-*.cli}). */
+public final class MessageBoxDataSource {
+
+    public static final String JNDI_NAME = "java:/conveyor/MessageBoxDS";
+
+    private MessageBoxDataSource() {
+    }
+}
