@@ -34,13 +34,13 @@ public class MessageBoxMigration {
     @PostConstruct
     void migrate() {
         vendor = detectVendor();
-        MigrateResult result = Flyway.configure(getClass().getClassLoader())
+        Flyway flyway = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/" + vendor)
                 .table("cv_schema_history")
-                .load()
-                .migrate();
-        LOG.info(() -> "MessageBox on " + vendor + " at schema version " + result.targetSchemaVersion
+                .load();
+        MigrateResult result = flyway.migrate();
+        LOG.info(() -> "MessageBox on " + vendor + " at schema version " + flyway.info().current().getVersion()
                 + " (" + result.migrationsExecuted + " migration(s) applied now)");
     }
 

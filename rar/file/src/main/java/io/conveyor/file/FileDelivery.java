@@ -50,7 +50,9 @@ final class FileDelivery {
     private FileAddress.MacroValues macroValues(Message message) {
         ZonedDateTime now = ZonedDateTime.now(clock);
         Object source = message.context().read(FileResourceAdapter.RECEIVED_FILE_NAME, FileResourceAdapter.NAMESPACE);
-        String sourceFileName = source == null ? message.messageId() : Path.of(source.toString()).getFileName().toString();
+        Path sourceName = source == null ? null : Path.of(source.toString()).getFileName();
+        String sourceFileName = sourceName == null || sourceName.toString().isEmpty()
+                ? message.messageId() : sourceName.toString();
         return new FileAddress.MacroValues(message.messageId(), sourceFileName,
                 now.withZoneSameInstant(ZoneOffset.UTC), now.withZoneSameInstant(ZoneId.systemDefault()));
     }

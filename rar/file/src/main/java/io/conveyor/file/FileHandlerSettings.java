@@ -28,8 +28,8 @@ public record FileHandlerSettings(List<Path> allowedRoots, SendMode mode, int ba
         return new FileHandlerSettings(
                 parseRoots(config.readString("allowedRoots", "")),
                 parseMode(config.readString("mode", SendMode.NON_BLOCKING.name())),
-                parseBatchSize(config.readInt("batchSize", DEFAULT_BATCH_SIZE)),
-                config.readBoolean("forceToDisk", true));
+                parseBatchSize(config),
+                parseForceToDisk(config.readString("forceToDisk", "true")));
     }
 
     static List<Path> parseRoots(String text) {
@@ -60,10 +60,24 @@ public record FileHandlerSettings(List<Path> allowedRoots, SendMode mode, int ba
         }
     }
 
-    private static int parseBatchSize(int size) {
+    private static int parseBatchSize(PropertyBag config) {
+        int size;
+        try {
+            size = config.readInt("batchSize", DEFAULT_BATCH_SIZE);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("batchSize: '" + config.read("batchSize") + "' is not an integer", e);
+        }
         if (size < 1 || size > 1000) {
             throw new IllegalArgumentException("batchSize: " + size + " is not between 1 and 1000");
         }
         return size;
+    }
+
+    private static boolean parseForceToDisk(String text) {
+        String value = text.trim();
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("forceToDisk: '" + text + "' is not true or false");
+        }
+        return Boolean.parseBoolean(value);
     }
 }

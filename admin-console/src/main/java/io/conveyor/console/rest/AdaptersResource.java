@@ -1,0 +1,36 @@
+package io.conveyor.console.rest;
+
+import io.conveyor.engine.admin.AdapterAdministration;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** {@code /api/adapters}: the deployed adapters, their registration, handler configuration and status. */
+@RequestScoped
+@Path("/adapters")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdaptersResource {
+
+    @Inject
+    AdapterAdministration adapters;
+
+    @GET
+    public Response list() {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        adapters.list().forEach(view -> array.add(JsonViews.adapter(view)));
+        return Response.ok(array.build()).build();
+    }
+
+    @GET
+    @Path("/{transportType}")
+    public Response get(@PathParam("transportType") String transportType) {
+        return Response.ok(JsonViews.adapter(adapters.get(transportType))).build();
+    }
+}

@@ -1,0 +1,39 @@
+package io.conveyor.console.rest;
+
+import io.conveyor.engine.admin.PortAdministration;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** {@code /api/bindings}: every send port as one JSON file, exported and imported (all or nothing). */
+@RequestScoped
+@Path("/bindings")
+@Produces(MediaType.APPLICATION_JSON)
+public class BindingsResource {
+
+    @Inject
+    PortAdministration ports;
+
+    @GET
+    public Response export() {
+        return Response.ok(ports.exportBindings())
+                .header("Content-Disposition", "attachment; filename=\"conveyor-bindings.json\"").build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response importBindings(String body) {
+        PortAdministration.ImportResult result = ports.importBindings(JsonBodies.object(body, "body"));
+        return Response.ok(Json.createObjectBuilder()
+                .add("created", Json.createArrayBuilder(result.created()))
+                .add("updated", Json.createArrayBuilder(result.updated()))
+                .build()).build();
+    }
+}

@@ -1,0 +1,65 @@
+package io.conveyor.console.rest;
+
+import io.conveyor.engine.admin.PortAdministration;
+import io.conveyor.engine.ports.PortJson;
+import io.conveyor.engine.ports.SendPort;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+/** {@code /api/ports}: create, read, update and delete send ports. */
+@RequestScoped
+@Path("/ports")
+@Produces(MediaType.APPLICATION_JSON)
+public class PortsResource {
+
+    @Inject
+    PortAdministration ports;
+
+    @GET
+    public Response list() {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        ports.list().forEach(port -> array.add(JsonViews.port(port)));
+        return Response.ok(array.build()).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(String body) {
+        SendPort port = ports.create(PortJson.read(JsonBodies.object(body, "body"), ""));
+        return Response.created(UriBuilder.fromResource(PortsResource.class).path(port.name()).build())
+                .entity(JsonViews.port(port)).build();
+    }
+
+    @GET
+    @Path("/{name}")
+    public Response get(@PathParam("name") String name) {
+        return Response.ok(JsonViews.port(ports.get(name))).build();
+    }
+
+    @PUT
+    @Path("/{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response update(@PathParam("name") String name, String body) {
+        return Response.ok(JsonViews.port(ports.update(name, PortJson.read(JsonBodies.object(body, "body"), "")))).build();
+    }
+
+    @DELETE
+    @Path("/{name}")
+    public Response delete(@PathParam("name") String name) {
+        ports.delete(name);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,153 @@
+package io.conveyor.engine.adapters;
+
+import io.conveyor.adapter.Capability;
+import io.conveyor.adapter.SendHandler;
+import io.conveyor.adapter.TransportControl;
+import io.conveyor.engine.dispatch.LeaseKeeper;
+import io.conveyor.engine.proxy.ProxyServices;
+import io.conveyor.engine.runtime.EngineClock;
+import io.conveyor.engine.runtime.EngineSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Hosts the adapters of this server (BizTalk's host instance, contract §1): one instance per transport type,
+ * created lazily when the first message for it is due (L1, L2), or at start when it declares
+ * {@link Capability#INIT_TRANSMITTER_ON_SERVICE_START} (L3); terminated exactly once when the application stops
+ * (L12), each within the terminate deadline (L17).
+ */
+@Singleton
+@Startup
+@DependsOn("MessageBoxMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class AdapterHost {
+
+    private static final Logger LOG = Logger.getLogger(AdapterHost.class.getName());
+
+    private final ConcurrentMap<String, AdapterInstance> instances = new ConcurrentHashMap<>();
+
+    @Inject
+    HandlerRegistry registry;
+    @Inject
+    ProxyServices proxyServices;
+    @Inject
+    LeaseKeeper leases;
+    @Inject
+    EngineClock clock;
+    @Inject
+    EngineSettings settings;
+
+    @PostConstruct
+    void start() {
+        discovered(registry.refresh());
+    }
+
+    /** Creates, at once, the newly deployed adapters that ask to be created at start. */
+    public void discovered(Collection<SendHandler> handlers) {
+        for (SendHandler handler : handlers) {
+            String type = handler.metadata().transportType();
+            if (handler.metadata().has(Capability.INIT_TRANSMITTER_ON_SERVICE_START) && !instances.containsKey(key(type))) {
+                obtain(type);
+            }
+        }
+    }
+
+    /** The instance of a transport type, created if needed and possible; {@code null} if no such adapter is deployed. */
+    public AdapterInstance obtain(String transportType) {
+        AdapterInstance instance = instanceFor(transportType);
+        if (instance == null) {
+            return null;
+        }
+        Instant now = clock.instant();
+        synchronized (instance) {
+            if (instance.mayRetry(now)) {
+                instance.create(proxyServices, now, now.plus(settings.adapterRetryDelay()));
+                if (instance.state() == AdapterState.RUNNING) {
+                    LOG.info(() -> "adapter " + transportType + " created (" + instance.mode() + ")");
+                } else {
+                    LOG.warning(() -> "adapter " + transportType + " could not be created: " + instance.status().lastError()
+                            + "; its messages stay queued, next attempt in " + settings.adapterRetryDelay());
+                }
+            }
+        }
+        return instance;
+    }
+
+    /** The instance of a transport type without creating the adapter; {@code null} if no such adapter is deployed. */
+    public AdapterInstance instanceFor(String transportType) {
+        AdapterInstance existing = instances.get(key(transportType));
+        if (existing != null) {
+            return existing;
+        }
+        return registry.handler(transportType)
+                .map(handler -> instances.computeIfAbsent(key(transportType), k -> new AdapterInstance(
+                        handler.metadata().transportType(), handler, () -> leases.inFlight(transportType),
+                        settings.claimSize())))
+                .orElse(null);
+    }
+
+    /** The status of every deployed adapter, created or not. */
+    public List<AdapterStatus> statuses() {
+        registry.refresh().forEach(handler -> instanceFor(handler.metadata().transportType()));
+        return instances.values().stream().map(AdapterInstance::status)
+                .sorted(Comparator.comparing(AdapterStatus::transportType)).toList();
+    }
+
+    /** Terminates every running adapter, once, each within the deadline (contract §1.5). */
+    @PreDestroy
+    void stop() {
+        for (AdapterInstance instance : instances.values()) {
+            TransportControl control = instance.beginTermination();
+            if (control != null) {
+                terminate(instance, control, settings.terminateDeadline());
+            }
+        }
+    }
+
+    private static void terminate(AdapterInstance instance, TransportControl control, Duration deadline) {
+        Thread terminator = new Thread(() -> {
+            try {
+                control.terminate();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "adapter " + instance.transportType() + " threw from terminate", e);
+            }
+        }, "conveyor-terminate-" + instance.transportType());
+        terminator.setDaemon(true);
+        terminator.start();
+        try {
+            terminator.join(deadline.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (terminator.isAlive()) {
+            LOG.severe(() -> "adapter " + instance.transportType() + " did not return from terminate within " + deadline
+                    + "; giving up on it. Messages it still held will be delivered again after their leases run out.");
+        } else {
+            LOG.info(() -> "adapter " + instance.transportType() + " terminated");
+        }
+        instance.terminated();
+    }
+
+    private static String key(String transportType) {
+        return transportType.toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,159 @@
+package io.conveyor.engine.admin;
+
+import io.conveyor.engine.messagebox.TransportRole;
+import io.conveyor.engine.ports.PortJson;
+import io.conveyor.engine.ports.PortRepository;
+import io.conveyor.engine.ports.PortValidator;
+import io.conveyor.engine.ports.SendPort;
+import io.conveyor.engine.ports.SendPortDefinition;
+import io.conveyor.engine.runtime.EngineClock;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The service API for send ports: create, read, update, delete, and the bindings file (export and import). Each
+ * call is one transaction; input is validated completely before anything is written.
+ */
+@Stateless
+public class PortAdministration {
+
+    /** The bindings file format version written by {@link #exportBindings()}. */
+    public static final int BINDINGS_VERSION = 1;
+
+    @Inject
+    PortRepository repository;
+    @Inject
+    PortValidator validator;
+    @Inject
+    EngineClock clock;
+
+    public List<SendPort> list() {
+        return repository.findAll();
+    }
+
+    public SendPort get(String name) {
+        return repository.findByName(name).orElseThrow(() -> new NotFoundException("no send port named '" + name + "'"));
+    }
+
+    /** Creates a port. @throws ConflictException when the name is taken */
+    public SendPort create(SendPortDefinition definition) {
+        SendPortDefinition valid = validator.validate(definition, "");
+        if (repository.findByName(valid.name()).isPresent()) {
+            throw new ConflictException("a send port named '" + valid.name() + "' exists already");
+        }
+        SendPort port = new SendPort(UUID.randomUUID().toString(), valid, now());
+        repository.insert(port);
+        return port;
+    }
+
+    /**
+     * Replaces a port's definition (a rename included); queued work follows a change of adapter. Messages dequeued
+     * after the change see the new configuration (C2).
+     */
+    public SendPort update(String name, SendPortDefinition definition) {
+        SendPort existing = get(name);
+        SendPortDefinition valid = validator.validate(definition, "");
+        if (!valid.name().equals(name) && repository.findByName(valid.name()).isPresent()) {
+            throw new ConflictException("a send port named '" + valid.name() + "' exists already");
+        }
+        SendPort port = new SendPort(existing.id(), valid, now());
+        repository.update(port);
+        repository.retargetQueuedWork(port.id(), TransportRole.PRIMARY.name(), valid.primary().adapter());
+        if (valid.backup() != null) {
+            repository.retargetQueuedWork(port.id(), TransportRole.BACKUP.name(), valid.backup().adapter());
+        }
+        return port;
+    }
+
+    /** Deletes a port. @throws ConflictException while messages for it are queued, in process or suspended */
+    public void delete(String name) {
+        SendPort port = get(name);
+        long pending = repository.pendingWork(port.id());
+        if (pending > 0) {
+            throw new ConflictException("send port '" + name + "' still has " + pending
+                    + " message(s) queued, in process or suspended; let them finish or terminate them first");
+        }
+        repository.delete(port.id());
+    }
+
+    /** Every port as a bindings document. */
+    public JsonObject exportBindings() {
+        JsonArrayBuilder ports = Json.createArrayBuilder();
+        for (SendPort port : repository.findAll()) {
+            ports.add(PortJson.write(port.definition()));
+        }
+        return Json.createObjectBuilder()
+                .add("conveyorBindings", BINDINGS_VERSION)
+                .add("exportedAt", now().toString())
+                .add("sendPorts", ports)
+                .build();
+    }
+
+    /**
+     * Imports a bindings document: every port is validated first, then created or (same name) replaced, all in
+     * one transaction. Ports not named in the document are left as they are.
+     *
+     * @return the names of the ports created and of those updated
+     */
+    public ImportResult importBindings(JsonObject document) {
+        for (String field : document.keySet()) {
+            if (!Set.of("conveyorBindings", "exportedAt", "sendPorts").contains(field)) {
+                throw new ValidationException(field, "unknown field; expected conveyorBindings, exportedAt, sendPorts");
+            }
+        }
+        JsonValue version = document.get("conveyorBindings");
+        if (version == null || version.getValueType() != JsonValue.ValueType.NUMBER
+                || document.getInt("conveyorBindings") != BINDINGS_VERSION) {
+            throw new ValidationException("conveyorBindings", "must be " + BINDINGS_VERSION);
+        }
+        JsonValue portsValue = document.get("sendPorts");
+        if (!(portsValue instanceof JsonArray ports)) {
+            throw new ValidationException("sendPorts", "must be an array of send ports");
+        }
+        List<SendPortDefinition> definitions = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < ports.size(); i++) {
+            String path = "sendPorts[" + i + "].";
+            if (!(ports.get(i) instanceof JsonObject json)) {
+                throw new ValidationException("sendPorts[" + i + "]", "must be an object");
+            }
+            SendPortDefinition definition = validator.validate(PortJson.read(json, path), path);
+            if (!names.add(definition.name())) {
+                throw new ValidationException(path + "name", "'" + definition.name() + "' appears twice in the file");
+            }
+            definitions.add(definition);
+        }
+        List<String> created = new ArrayList<>();
+        List<String> updated = new ArrayList<>();
+        for (SendPortDefinition definition : definitions) {
+            if (repository.findByName(definition.name()).isPresent()) {
+                update(definition.name(), definition);
+                updated.add(definition.name());
+            } else {
+                create(definition);
+                created.add(definition.name());
+            }
+        }
+        return new ImportResult(created, updated);
+    }
+
+    /** What an import did. */
+    public record ImportResult(List<String> created, List<String> updated) {
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

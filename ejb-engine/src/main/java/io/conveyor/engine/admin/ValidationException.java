@@ -1,0 +1,31 @@
+package io.conveyor.engine.admin;
+
+import jakarta.ejb.ApplicationException;
+
+/**
+ * Input refused at the door (design principle 8): names the field at fault, as a path such as
+ * {@code primaryTransport.retryCount}. Thrown by the service API; the transaction rolls back, so nothing
+ * half-written stays behind. The REST API answers it with 400 and the field.
+ */
+@ApplicationException(rollback = true)
+public class ValidationException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String field;
+
+    public ValidationException(String field, String message) {
+        super(field + ": " + message);
+        this.field = field;
+    }
+
+    /** The path of the field at fault, e.g. {@code primaryTransport.address}. */
+    public String field() {
+        return field;
+    }
+
+    /** The message without the field prefix. */
+    public String reason() {
+        return getMessage().substring(field.length() + 2);
+    }
+}

@@ -1,0 +1,244 @@
+package io.conveyor.engine.dispatch;
+
+import io.conveyor.adapter.AdapterMetadata;
+import io.conveyor.adapter.BatchBegin;
+import io.conveyor.adapter.CommitConfirm;
+import io.conveyor.adapter.OperationType;
+import io.conveyor.adapter.TransmitterBatch;
+import io.conveyor.engine.adapters.AdapterInstance;
+import io.conveyor.engine.adapters.AdapterState;
+import io.conveyor.engine.adapters.TransmitMode;
+import io.conveyor.engine.failure.FailurePolicy;
+import io.conveyor.engine.messagebox.Delivery;
+import io.conveyor.engine.messagebox.Disposition;
+import io.conveyor.engine.messagebox.DispositionResult;
+import io.conveyor.engine.messagebox.EngineMessage;
+import io.conveyor.engine.ports.SendPort;
+import io.conveyor.engine.routing.SubscriptionTable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The engine thread that serves one adapter: claims its due work in batches, stamps each message, pushes it through
+ * the single-message or the batch path, and applies the engine's share of the outcomes (deletes for {@code true},
+ * the default failure policy for exceptions) in one transaction per batch. A blocking adapter blocks only its own
+ * loop (contract S8, design principle 2).
+ */
+final class DispatchLoop implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(DispatchLoop.class.getName());
+
+    private final String transportType;
+    private final DispatchServices services;
+    private volatile boolean running = true;
+
+    DispatchLoop(String transportType, DispatchServices services) {
+        this.transportType = transportType;
+        this.services = services;
+    }
+
+    void stop() {
+        running = false;
+        services.signals.wake(transportType);
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try {
+                if (!cycle()) {
+                    services.signals.await(transportType, services.settings.pollInterval());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "dispatching to adapter " + transportType + " failed; trying again", e);
+                pause();
+            }
+        }
+    }
+
+    /** One round; returns whether it delivered anything. */
+    private boolean cycle() {
+        if (services.leases.inFlight(transportType) >= services.settings.maxInFlightPerAdapter()) {
+            return false;
+        }
+        Instant now = services.clock.instant();
+        AdapterInstance adapter = services.host.instanceFor(transportType);
+        if (adapter == null) {
+            return false;
+        }
+        if (adapter.state() != AdapterState.RUNNING) {
+            if (adapter.state() == AdapterState.TERMINATING || adapter.state() == AdapterState.TERMINATED
+                    || !services.store.hasDueWork(transportType, now)) {
+                return false;
+            }
+            adapter = services.host.obtain(transportType);
+            if (adapter.state() != AdapterState.RUNNING) {
+                return false;
+            }
+        }
+        int size = adapter.mode() == TransmitMode.BATCH ? adapter.batchSizeHint() : services.settings.claimSize();
+        List<Delivery> claimed = services.store.claim(transportType, size, services.server.id(), now,
+                now.plus(services.settings.leaseDuration()));
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        services.leases.hold(transportType, claimed.stream().map(d -> d.workItem().id()).toList());
+        List<Delivery> ready = stamp(claimed, adapter.handler().metadata(), now);
+        if (!ready.isEmpty()) {
+            if (adapter.mode() == TransmitMode.SINGLE_MESSAGE) {
+                deliverSingly(adapter, ready);
+            } else {
+                deliverInBatch(adapter, ready);
+            }
+        }
+        return true;
+    }
+
+    private List<Delivery> stamp(List<Delivery> claimed, AdapterMetadata metadata, Instant now) {
+        SubscriptionTable.Snapshot ports = services.subscriptions.current();
+        List<Delivery> ready = new ArrayList<>(claimed.size());
+        List<Disposition> orphans = new ArrayList<>();
+        for (Delivery delivery : claimed) {
+            SendPort port = ports.port(delivery.workItem().portId()).orElse(null);
+            if (port == null) {
+                EngineMessage message = delivery.message();
+                message.setErrorInfo(new IllegalStateException("send port " + delivery.workItem().portName() + " no longer exists"));
+                orphans.add(Disposition.suspend(delivery.workItem().id(), message.lease().token(), message.messageId(),
+                        FailurePolicy.failureInfo(message, transportType), false, null));
+            } else {
+                DeliveryStamper.stamp(delivery, port, metadata);
+                ready.add(delivery);
+            }
+        }
+        if (!orphans.isEmpty()) {
+            apply(orphans, now);
+        }
+        return ready;
+    }
+
+    private void deliverSingly(AdapterInstance adapter, List<Delivery> deliveries) {
+        List<Disposition> outcomes = new ArrayList<>();
+        for (Delivery delivery : deliveries) {
+            try {
+                if (adapter.transmitter().transmitMessage(delivery.message())) {
+                    outcomes.add(delete(delivery));
+                }
+            } catch (Exception e) {
+                outcomes.add(failed(delivery, e));
+            }
+        }
+        apply(outcomes, services.clock.instant());
+    }
+
+    private void deliverInBatch(AdapterInstance adapter, List<Delivery> deliveries) {
+        List<Delivery> pushed = deliveries;
+        try {
+            TransmitterBatch batch = adapter.batchTransmitter().getBatch();
+            BatchBegin begin = batch.beginBatch();
+            adapter.rememberBatchSize(begin.maxBatchSize());
+            if (deliveries.size() > begin.maxBatchSize()) {
+                pushed = deliveries.subList(0, begin.maxBatchSize());
+                giveBack(deliveries.subList(begin.maxBatchSize(), deliveries.size()));
+            }
+            List<Delivery> sentSynchronously = new ArrayList<>();
+            Exception failure = push(batch, begin, pushed, sentSynchronously);
+            if (failure != null) {
+                batch.clear();
+                failAll(pushed, failure);
+                return;
+            }
+            batch.done(begin.isTransactional() ? confirmation() : null);
+            apply(sentSynchronously.stream().map(DispatchLoop::delete).toList(), services.clock.instant());
+        } catch (Exception e) {
+            failAll(pushed, e);
+        }
+    }
+
+    /** Pushes every message (B6: even after a failure); returns the first failure, if any. */
+    private static Exception push(TransmitterBatch batch, BatchBegin begin, List<Delivery> deliveries,
+                                  List<Delivery> sentSynchronously) {
+        Exception failure = null;
+        for (Delivery delivery : deliveries) {
+            try {
+                boolean sent = batch.transmitMessage(delivery.message());
+                if (sent && begin.isTransactional()) {
+                    throw new IllegalStateException("a transactional engine batch answered true: a transactional adapter "
+                            + "must report its outcomes through a proxy batch in its transaction (contract §3.4, T4)");
+                }
+                if (sent) {
+                    sentSynchronously.add(delivery);
+                }
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e;
+                }
+            }
+        }
+        return failure;
+    }
+
+    private CommitConfirm confirmation() {
+        return (transaction, committed) -> LOG.fine(() -> "adapter " + transportType + " reports its batch transaction "
+                + (committed ? "committed" : "rolled back"));
+    }
+
+    private void failAll(List<Delivery> deliveries, Exception failure) {
+        apply(deliveries.stream().map(delivery -> failed(delivery, failure)).toList(), services.clock.instant());
+    }
+
+    private Disposition failed(Delivery delivery, Throwable error) {
+        SendPort port = services.subscriptions.current().port(delivery.workItem().portId()).orElse(null);
+        return FailurePolicy.onTransmitFailure(delivery.workItem(), delivery.message(), port, error, transportType,
+                services.clock.instant());
+    }
+
+    private static Disposition delete(Delivery delivery) {
+        EngineMessage.Lease lease = delivery.message().lease();
+        return Disposition.delete(lease.workItemId(), lease.token(), delivery.message().messageId());
+    }
+
+    private void giveBack(List<Delivery> deliveries) {
+        List<EngineMessage.Lease> leases = deliveries.stream().map(d -> d.message().lease()).toList();
+        services.store.release(leases, services.clock.instant());
+        services.leases.release(leases.stream().map(EngineMessage.Lease::workItemId).toList());
+    }
+
+    /**
+     * Applies the engine's outcomes in one transaction. If the MessageBox fails, the deliveries are let go: their
+     * leases run out and they are delivered again (at least once), never lost.
+     */
+    private void apply(List<Disposition> dispositions, Instant now) {
+        if (dispositions.isEmpty()) {
+            return;
+        }
+        List<String> ids = dispositions.stream().map(Disposition::workItemId).toList();
+        try {
+            for (DispositionResult result : services.store.applyEach(dispositions, services.server.id(), now)) {
+                Disposition disposition = result.disposition();
+                if (result.status().isSuccess() && disposition.type() == OperationType.MOVE_TO_NEXT_TRANSPORT) {
+                    services.signals.wake(disposition.backup().adapterType());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "could not record the outcome of " + dispositions.size() + " deliveries to "
+                    + transportType + "; they will be delivered again when their leases expire", e);
+        } finally {
+            services.leases.release(ids);
+        }
+    }
+
+    private void pause() {
+        try {
+            services.signals.await(transportType, services.settings.pollInterval());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.conveyor.engine.dispatch;
+
+import io.conveyor.engine.adapters.AdapterHost;
+import io.conveyor.engine.messagebox.WorkItemStore;
+import io.conveyor.engine.routing.SubscriptionTable;
+import io.conveyor.engine.runtime.EngineClock;
+import io.conveyor.engine.runtime.EngineSettings;
+import io.conveyor.engine.runtime.ServerIdentity;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+
+/** What a dispatch loop works with; one bundle (dependent scope: its fields are read directly) shared by the loops. */
+@Dependent
+public class DispatchServices {
+
+    @Inject
+    WorkItemStore store;
+    @Inject
+    AdapterHost host;
+    @Inject
+    SubscriptionTable subscriptions;
+    @Inject
+    LeaseKeeper leases;
+    @Inject
+    DispatchSignals signals;
+    @Inject
+    EngineClock clock;
+    @Inject
+    EngineSettings settings;
+    @Inject
+    ServerIdentity server;
+}

@@ -1,0 +1,126 @@
+package io.conveyor.engine.dispatch;
+
+import io.conveyor.adapter.SendHandler;
+import io.conveyor.engine.adapters.HandlerRegistry;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts and stops the engine's dispatch threads: one {@link DispatchLoop} per deployed adapter, and a supervisor
+ * that finds newly deployed adapters, renews the leases this server holds, and makes deliveries whose lease ran out
+ * (a server that died) ready again. At start it first takes back what this server held before a restart.
+ */
+@Singleton
+@Startup
+@DependsOn("AdapterHost")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
+    private static final Duration STOP_DEADLINE = Duration.ofSeconds(30);
+
+    private final Map<String, Running> loops = new ConcurrentHashMap<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private Thread supervisor;
+
+    @Inject
+    DispatchServices services;
+    @Inject
+    HandlerRegistry registry;
+    @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
+    ManagedThreadFactory threads;
+
+    private record Running(DispatchLoop loop, Thread thread) {
+    }
+
+    @PostConstruct
+    void start() {
+        int recovered = services.store.recoverLeases(services.clock.instant(), services.server.id());
+        if (recovered > 0) {
+            LOG.info(() -> recovered + " deliveries held before the last stop are queued again");
+        }
+        supervisor = threads.newThread(this::supervise);
+        supervisor.setName("conveyor-dispatch-supervisor");
+        supervisor.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        stopped.countDown();
+        loops.values().forEach(running -> running.loop().stop());
+        join(supervisor);
+        loops.values().forEach(running -> join(running.thread()));
+    }
+
+    private void supervise() {
+        Instant nextLeaseWork = Instant.MIN;
+        try {
+            do {
+                try {
+                    startLoops(registry.refresh());
+                    Instant now = services.clock.instant();
+                    if (!now.isBefore(nextLeaseWork)) {
+                        services.leases.renew();
+                        int recovered = services.store.recoverLeases(now, null);
+                        if (recovered > 0) {
+                            LOG.warning(() -> recovered + " deliveries whose lease ran out are queued again");
+                        }
+                        nextLeaseWork = now.plus(services.settings.leaseDuration().dividedBy(3));
+                    }
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "dispatch supervision failed; trying again", e);
+                }
+            } while (!stopped.await(services.settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void startLoops(Collection<SendHandler> handlers) {
+        services.host.discovered(handlers);
+        for (SendHandler handler : handlers) {
+            String type = handler.metadata().transportType();
+            loops.computeIfAbsent(type, t -> {
+                DispatchLoop loop = new DispatchLoop(t, services);
+                Thread thread = threads.newThread(loop);
+                thread.setName("conveyor-dispatch-" + t);
+                thread.start();
+                return new Running(loop, thread);
+            });
+        }
+    }
+
+    private static void join(Thread thread) {
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join(STOP_DEADLINE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warning(() -> thread.getName() + " did not stop within " + STOP_DEADLINE);
+        }
+    }
+}

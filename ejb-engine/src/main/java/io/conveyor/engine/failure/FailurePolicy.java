@@ -1,0 +1,73 @@
+package io.conveyor.engine.failure;
+
+import io.conveyor.adapter.Message;
+import io.conveyor.adapter.SystemProperties;
+import io.conveyor.engine.messagebox.Disposition;
+import io.conveyor.engine.messagebox.EngineMessage;
+import io.conveyor.engine.messagebox.TransportRole;
+import io.conveyor.engine.messagebox.WorkItem;
+import io.conveyor.engine.ports.SendPort;
+import io.conveyor.engine.ports.TransportSettings;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The engine's default failure policy (contract §4.3), applied when an adapter throws: retry after the retry
+ * interval while retries remain; then the port's backup transport; then the suspended queue with the error. Also
+ * the translation of the failure-related proxy operations into MessageBox dispositions.
+ */
+public final class FailurePolicy {
+
+    private FailurePolicy() {
+    }
+
+    /** The disposition for a delivery whose transmission threw. */
+    public static Disposition onTransmitFailure(WorkItem item, EngineMessage message, SendPort port, Throwable error,
+                                                String adapterType, Instant now) {
+        message.setErrorInfo(error);
+        Disposition.FailureInfo failure = failureInfo(message, adapterType);
+        EngineMessage.Lease lease = message.lease();
+        String propertiesToUpdate = propertiesToUpdate(message);
+        if (item.retriesLeft() > 0) {
+            return Disposition.resubmit(lease.workItemId(), lease.token(), message.messageId(),
+                    now.plus(Duration.ofMinutes(item.retryInterval())), failure, propertiesToUpdate);
+        }
+        Disposition.BackupTransport backup = item.transport() == TransportRole.PRIMARY ? backupOf(port) : null;
+        if (backup != null) {
+            return Disposition.moveToNextTransport(lease.workItemId(), lease.token(), message.messageId(), backup,
+                    failure, propertiesToUpdate);
+        }
+        return Disposition.suspend(lease.workItemId(), lease.token(), message.messageId(), failure,
+                suspendAsNonResumable(message), propertiesToUpdate);
+    }
+
+    /** The backup transport of a port, or {@code null}. */
+    public static Disposition.BackupTransport backupOf(SendPort port) {
+        if (port == null || port.definition().backup() == null) {
+            return null;
+        }
+        TransportSettings backup = port.definition().backup();
+        return new Disposition.BackupTransport(backup.adapter(), backup.retryCount(), backup.retryInterval());
+    }
+
+    /** The error to record: the message's error info, the adapter, and the address it was sent to. */
+    public static Disposition.FailureInfo failureInfo(Message message, String adapterType) {
+        Throwable error = message.errorInfo();
+        String text = error == null ? null : describe(error);
+        return new Disposition.FailureInfo(text, adapterType,
+                message.context().readString(SystemProperties.OUTBOUND_TRANSPORT_LOCATION, SystemProperties.NAMESPACE));
+    }
+
+    public static String propertiesToUpdate(Message message) {
+        return message.context().readString(SystemProperties.PROPERTIES_TO_UPDATE, SystemProperties.NAMESPACE);
+    }
+
+    public static boolean suspendAsNonResumable(Message message) {
+        return Boolean.TRUE.equals(message.context().read(SystemProperties.SUSPEND_AS_NON_RESUMABLE, SystemProperties.NAMESPACE));
+    }
+
+    private static String describe(Throwable error) {
+        String message = error.getMessage();
+        return error.getClass().getName() + (message == null ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,48 @@
+package io.conveyor.engine.messagebox;
+
+import io.conveyor.adapter.OperationType;
+import java.time.Instant;
+
+/**
+ * One outcome to apply to a delivered work item: what a proxy batch operation or the engine's failure policy asks
+ * for. Built with the static factories; fields that do not apply to the operation are {@code null}.
+ *
+ * @param backup             for {@link OperationType#MOVE_TO_NEXT_TRANSPORT}: where to go; {@code null} when the
+ *                           port has no backup transport (the operation then fails)
+ * @param propertiesToUpdate {@code PropertiesToUpdate} XML from the message context, merged into what the work
+ *                           item already carries
+ */
+public record Disposition(OperationType type, String workItemId, String leaseToken, String messageId,
+                          Instant resubmitAt, FailureInfo failure, BackupTransport backup, boolean nonResumable,
+                          String propertiesToUpdate) {
+
+    /** The error recorded with a retry, a move to the backup transport, or a suspension. */
+    public record FailureInfo(String text, String adapter, String address) {
+    }
+
+    /** The backup transport a message moves to. */
+    public record BackupTransport(String adapterType, int retryCount, int retryInterval) {
+    }
+
+    public static Disposition delete(String workItemId, String leaseToken, String messageId) {
+        return new Disposition(OperationType.DELETE, workItemId, leaseToken, messageId, null, null, null, false, null);
+    }
+
+    public static Disposition resubmit(String workItemId, String leaseToken, String messageId, Instant at,
+                                       FailureInfo failure, String propertiesToUpdate) {
+        return new Disposition(OperationType.RESUBMIT, workItemId, leaseToken, messageId, at, failure, null, false,
+                propertiesToUpdate);
+    }
+
+    public static Disposition moveToNextTransport(String workItemId, String leaseToken, String messageId,
+                                                  BackupTransport backup, FailureInfo failure, String propertiesToUpdate) {
+        return new Disposition(OperationType.MOVE_TO_NEXT_TRANSPORT, workItemId, leaseToken, messageId, null, failure,
+                backup, false, propertiesToUpdate);
+    }
+
+    public static Disposition suspend(String workItemId, String leaseToken, String messageId, FailureInfo failure,
+                                      boolean nonResumable, String propertiesToUpdate) {
+        return new Disposition(OperationType.MOVE_TO_SUSPEND_Q, workItemId, leaseToken, messageId, null, failure, null,
+                nonResumable, propertiesToUpdate);
+    }
+}

@@ -1,0 +1,121 @@
+package io.conveyor.engine.messagebox;
+
+import io.conveyor.adapter.ContextProperty;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Read-only views of the MessageBox for operators: messages, their work items, counts by state. */
+@Stateless
+public class MessageBoxQueries {
+
+    /** Most rows one query returns. */
+    public static final int MAX_ROWS = 1000;
+
+    @Resource(lookup = MessageBoxDataSource.JNDI_NAME)
+    private DataSource dataSource;
+
+    /** A stored message: its context, its parts, and its work items. */
+    public record MessageView(String id, Instant createdAt, long size, String correlationId,
+                              List<ContextProperty> context, List<PartView> parts, List<WorkItem> workItems) {
+    }
+
+    /** A part of a stored message. */
+    public record PartView(String name, String contentType, String charset, long size) {
+    }
+
+    /** Work items, newest first, optionally only of one port and/or one state. */
+    public List<WorkItem> workItems(String portName, WorkItemState state, int limit) {
+        StringBuilder sql = new StringBuilder("select " + WorkItemRows.COLUMNS + " from cv_work_item w where 1 = 1");
+        List<String> parameters = new ArrayList<>();
+        if (portName != null) {
+            sql.append(" and w.port_name = ?");
+            parameters.add(portName);
+        }
+        if (state != null) {
+            sql.append(" and w.state = ?");
+            parameters.add(state.name());
+        }
+        sql.append(" order by w.created_at desc fetch first ").append(Math.max(1, Math.min(limit, MAX_ROWS))).append(" rows only");
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                select.setString(i + 1, parameters.get(i));
+            }
+            return readWorkItems(select);
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot list work items", e);
+        }
+    }
+
+    /** A message by identity, if it is still in the MessageBox. */
+    public Optional<MessageView> message(String messageId) {
+        try (Connection connection = dataSource.getConnection()) {
+            MessageView view;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select created_at, size_bytes, correlation_id, context from cv_message where id = ?")) {
+                select.setString(1, messageId);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        return Optional.empty();
+                    }
+                    view = new MessageView(messageId, Sql.getInstant(rows, "created_at"), rows.getLong("size_bytes"),
+                            rows.getString("correlation_id"), ContextCodec.decode(rows.getString("context")),
+                            parts(connection, messageId), List.of());
+                }
+            }
+            try (PreparedStatement select = connection.prepareStatement("select " + WorkItemRows.COLUMNS
+                    + " from cv_work_item w where w.message_id = ? order by w.port_name")) {
+                select.setString(1, messageId);
+                return Optional.of(new MessageView(view.id(), view.createdAt(), view.size(), view.correlationId(),
+                        view.context(), view.parts(), readWorkItems(select)));
+            }
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot read message " + messageId, e);
+        }
+    }
+
+    /** How many messages the MessageBox holds. */
+    public long messageCount() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("select count(*) from cv_message");
+             ResultSet rows = select.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot count messages", e);
+        }
+    }
+
+    private static List<PartView> parts(Connection connection, String messageId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select part_name, content_type, charset, size_bytes "
+                + "from cv_message_part where message_id = ? order by part_index")) {
+            select.setString(1, messageId);
+            List<PartView> parts = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    parts.add(new PartView(rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(4)));
+                }
+            }
+            return parts;
+        }
+    }
+
+    private static List<WorkItem> readWorkItems(PreparedStatement select) throws SQLException {
+        List<WorkItem> items = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                items.add(WorkItemRows.read(rows));
+            }
+        }
+        return items;
+    }
+}

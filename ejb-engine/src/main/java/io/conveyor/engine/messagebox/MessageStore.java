@@ -1,0 +1,36 @@
+package io.conveyor.engine.messagebox;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** Stores published messages and their work items, in batches, in the caller's transaction. */
+@Stateless
+public class MessageStore {
+
+    @Resource(lookup = MessageBoxDataSource.JNDI_NAME)
+    private DataSource dataSource;
+
+    /** A message to store with the work items routing made for it. */
+    public record Publication(EngineMessage message, String correlationId, List<NewWorkItem> workItems) {
+    }
+
+    /** Stores the messages; returns, per publication, the identities of its work items in order. */
+    public List<List<String>> insert(List<Publication> publications, Instant now) {
+        try (Connection connection = dataSource.getConnection(); MessageWriter writer = new MessageWriter(connection)) {
+            List<List<String>> ids = new ArrayList<>(publications.size());
+            for (Publication publication : publications) {
+                ids.add(writer.add(publication.message(), publication.correlationId(), publication.workItems(), now));
+            }
+            writer.flush();
+            return ids;
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot store " + publications.size() + " message(s)", e);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.conveyor.engine.messagebox;
+
+import java.time.Instant;
+
+/**
+ * A row of {@code cv_work_item}: one message for one send port, with its state, retry budget, lease and last error.
+ *
+ * @param retriesLeft   resubmits still allowed on the current transport
+ * @param retryInterval minutes between attempts on the current transport
+ * @param attemptCount  deliveries to the current transport so far, this one included once claimed
+ */
+public record WorkItem(String id, String messageId, String portId, String portName, TransportRole transport,
+                       String adapterType, WorkItemState state, int priority, Instant nextAttemptAt, int retriesLeft,
+                       int retryInterval, int attemptCount, String leaseOwner, String leaseToken, Instant leaseExpiresAt,
+                       String propertiesToUpdate, String errorText, String errorAdapter, String errorAddress,
+                       Instant suspendedAt, Instant createdAt) {
+}

@@ -1,0 +1,27 @@
+package io.conveyor.engine.messagebox;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Reads {@link WorkItem}s from result sets of {@code select w.* from cv_work_item w}. */
+final class WorkItemRows {
+
+    static final String COLUMNS = "w.id, w.message_id, w.port_id, w.port_name, w.transport, w.adapter_type, w.state, "
+            + "w.priority, w.next_attempt_at, w.retries_left, w.retry_interval, w.attempt_count, w.lease_owner, "
+            + "w.lease_token, w.lease_expires_at, w.properties_to_update, w.error_text, w.error_adapter, "
+            + "w.error_address, w.suspended_at, w.created_at";
+
+    private WorkItemRows() {
+    }
+
+    static WorkItem read(ResultSet rows) throws SQLException {
+        return new WorkItem(rows.getString("id"), rows.getString("message_id"), rows.getString("port_id"),
+                rows.getString("port_name"), TransportRole.valueOf(rows.getString("transport")),
+                rows.getString("adapter_type"), WorkItemState.valueOf(rows.getString("state")), rows.getInt("priority"),
+                Sql.getInstant(rows, "next_attempt_at"), rows.getInt("retries_left"), rows.getInt("retry_interval"),
+                rows.getInt("attempt_count"), rows.getString("lease_owner"), rows.getString("lease_token"),
+                Sql.getInstant(rows, "lease_expires_at"), rows.getString("properties_to_update"),
+                rows.getString("error_text"), rows.getString("error_adapter"), rows.getString("error_address"),
+                Sql.getInstant(rows, "suspended_at"), Sql.getInstant(rows, "created_at"));
+    }
+}

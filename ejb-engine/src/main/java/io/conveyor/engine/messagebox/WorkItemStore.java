@@ -1,0 +1,408 @@
+package io.conveyor.engine.messagebox;
+
+import io.conveyor.adapter.MessagePart;
+import io.conveyor.adapter.OperationType;
+import io.conveyor.adapter.StatusCode;
+import io.conveyor.engine.failure.PropertiesToUpdate;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The work queue of the MessageBox: claims due work items for an adapter under a lease, and applies dispositions
+ * (delete, resubmit, move to the backup transport, suspend) in batches, one transaction per call (design
+ * principle 6). Every method joins the caller's transaction or starts its own.
+ */
+@Stateless
+public class WorkItemStore {
+
+    @Resource(lookup = MessageBoxDataSource.JNDI_NAME)
+    private DataSource dataSource;
+
+    /**
+     * Claims up to {@code max} due work items of an adapter, highest priority and oldest first, and loads their
+     * messages. Items another server claims at the same moment are skipped.
+     */
+    public List<Delivery> claim(String adapterType, int max, String owner, Instant now, Instant leaseUntil) {
+        try (Connection connection = dataSource.getConnection()) {
+            List<String> candidates = dueItems(connection, adapterType, max, now);
+            if (candidates.isEmpty()) {
+                return List.of();
+            }
+            String token = UUID.randomUUID().toString();
+            List<String> claimed = new ArrayList<>();
+            try (PreparedStatement update = connection.prepareStatement("update cv_work_item set state = 'IN_PROCESS', "
+                    + "lease_owner = ?, lease_token = ?, lease_expires_at = ?, attempt_count = attempt_count + 1 "
+                    + "where id = ? and state = 'READY'")) {
+                for (String id : candidates) {
+                    update.setString(1, owner);
+                    update.setString(2, token);
+                    Sql.setInstant(update, 3, leaseUntil);
+                    update.setString(4, id);
+                    update.addBatch();
+                }
+                int[] counts = update.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] == 1 || counts[i] == PreparedStatement.SUCCESS_NO_INFO) {
+                        claimed.add(candidates.get(i));
+                    }
+                }
+            }
+            return load(connection, claimed);
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot claim work for adapter " + adapterType, e);
+        }
+    }
+
+    /** Whether an adapter has any work due now (cheap; used before an adapter is created). */
+    public boolean hasDueWork(String adapterType, Instant now) {
+        try (Connection connection = dataSource.getConnection()) {
+            return !dueItems(connection, adapterType, 1, now).isEmpty();
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot look for work for adapter " + adapterType, e);
+        }
+    }
+
+    /**
+     * Gives claimed items back without consuming an attempt (their adapter could not take them), due again at
+     * {@code dueAt}.
+     */
+    public void release(List<EngineMessage.Lease> leases, Instant dueAt) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("update cv_work_item set state = 'READY', "
+                     + "lease_owner = null, lease_token = null, lease_expires_at = null, "
+                     + "attempt_count = attempt_count - 1, next_attempt_at = ? where id = ? and lease_token = ?")) {
+            for (EngineMessage.Lease lease : leases) {
+                Sql.setInstant(update, 1, dueAt);
+                update.setString(2, lease.workItemId());
+                update.setString(3, lease.token());
+                update.addBatch();
+            }
+            update.executeBatch();
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot release " + leases.size() + " work item(s)", e);
+        }
+    }
+
+    /** Extends the leases of the given deliveries, as long as this server still holds them. */
+    public void renewLeases(String owner, List<String> workItemIds, Instant leaseUntil) {
+        try (Connection connection = dataSource.getConnection()) {
+            for (List<String> slice : Sql.slices(workItemIds)) {
+                try (PreparedStatement update = connection.prepareStatement("update cv_work_item set lease_expires_at = ? "
+                        + "where lease_owner = ? and state = 'IN_PROCESS' and id in (" + Sql.placeholders(slice.size()) + ")")) {
+                    Sql.setInstant(update, 1, leaseUntil);
+                    update.setString(2, owner);
+                    for (int i = 0; i < slice.size(); i++) {
+                        update.setString(i + 3, slice.get(i));
+                    }
+                    update.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot renew the leases of " + owner, e);
+        }
+    }
+
+    /**
+     * Makes deliveries whose lease has run out ready again, and, with {@code owner} given, every delivery that
+     * owner holds (this server restarted: nothing it held in memory survived). They may be delivered a second
+     * time: delivery is at least once unless the adapter is transactional.
+     */
+    public int recoverLeases(Instant now, String owner) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("update cv_work_item set state = 'READY', "
+                     + "lease_owner = null, lease_token = null, lease_expires_at = null "
+                     + "where state = 'IN_PROCESS' and (lease_expires_at < ? or lease_owner = ?)")) {
+            Sql.setInstant(update, 1, now);
+            update.setString(2, owner == null ? "" : owner);
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot recover expired leases", e);
+        }
+    }
+
+    /**
+     * Applies dispositions atomically: either every one is valid and applied, or none is and the results say which
+     * failed and why (the others are reported as innocent successes).
+     *
+     * @param owner this server; only work items it holds under a live lease can be disposed of
+     */
+    public List<DispositionResult> apply(List<Disposition> dispositions, String owner, Instant now) {
+        try (Connection connection = dataSource.getConnection()) {
+            Map<String, WorkItem> items = lockItems(connection, dispositions);
+            List<DispositionResult> results = validate(dispositions, items, owner);
+            if (results.stream().anyMatch(r -> !r.status().isSuccess())) {
+                return results;
+            }
+            write(connection, dispositions, items, now);
+            return results;
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot apply " + dispositions.size() + " disposition(s)", e);
+        }
+    }
+
+    /**
+     * Applies every valid disposition and skips the others (the engine's own outcomes: a message the adapter
+     * already disposed of is left as the adapter left it).
+     */
+    public List<DispositionResult> applyEach(List<Disposition> dispositions, String owner, Instant now) {
+        try (Connection connection = dataSource.getConnection()) {
+            Map<String, WorkItem> items = lockItems(connection, dispositions);
+            List<DispositionResult> results = validate(dispositions, items, owner);
+            write(connection, results.stream().filter(r -> r.status().isSuccess()).map(DispositionResult::disposition)
+                    .toList(), items, now);
+            return results;
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot apply " + dispositions.size() + " disposition(s)", e);
+        }
+    }
+
+    private List<String> dueItems(Connection connection, String adapterType, int max, Instant now) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select id from cv_work_item where adapter_type = ? "
+                + "and state = 'READY' and next_attempt_at <= ? order by priority, next_attempt_at "
+                + "fetch first ? rows only")) {
+            select.setString(1, adapterType);
+            Sql.setInstant(select, 2, now);
+            select.setInt(3, max);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    private List<Delivery> load(Connection connection, List<String> workItemIds) throws SQLException {
+        List<Delivery> deliveries = new ArrayList<>();
+        for (List<String> slice : Sql.slices(workItemIds)) {
+            Map<String, WorkItem> items = new LinkedHashMap<>();
+            Map<String, String[]> messageRows = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("select " + WorkItemRows.COLUMNS
+                    + ", m.context, m.body_part_name from cv_work_item w join cv_message m on m.id = w.message_id "
+                    + "where w.id in (" + Sql.placeholders(slice.size()) + ")")) {
+                for (int i = 0; i < slice.size(); i++) {
+                    select.setString(i + 1, slice.get(i));
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        WorkItem item = WorkItemRows.read(rows);
+                        items.put(item.id(), item);
+                        messageRows.put(item.messageId(), new String[] {rows.getString("context"), rows.getString("body_part_name")});
+                    }
+                }
+            }
+            Map<String, Map<String, MessagePart>> parts = loadParts(connection, new ArrayList<>(messageRows.keySet()));
+            for (WorkItem item : items.values()) {
+                String[] message = messageRows.get(item.messageId());
+                EngineMessageContext context = new EngineMessageContext(ContextCodec.decode(message[0]));
+                deliveries.add(new Delivery(item, EngineMessage.delivered(item.messageId(), context,
+                        new EngineMessage.Lease(item.id(), item.leaseToken()), message[1],
+                        parts.getOrDefault(item.messageId(), Map.of()))));
+            }
+        }
+        return deliveries;
+    }
+
+    private Map<String, Map<String, MessagePart>> loadParts(Connection connection, List<String> messageIds)
+            throws SQLException {
+        Map<String, Map<String, MessagePart>> parts = new HashMap<>();
+        if (messageIds.isEmpty()) {
+            return parts;
+        }
+        try (PreparedStatement select = connection.prepareStatement("select p.message_id, p.part_index, p.part_name, "
+                + "p.content_type, p.charset, p.size_bytes, p.chunk_count, c.data from cv_message_part p "
+                + "left join cv_part_chunk c on c.message_id = p.message_id and c.part_index = p.part_index "
+                + "and c.chunk_index = 0 and p.chunk_count = 1 where p.message_id in (" + Sql.placeholders(messageIds.size())
+                + ") order by p.message_id, p.part_index")) {
+            for (int i = 0; i < messageIds.size(); i++) {
+                select.setString(i + 1, messageIds.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    PartRow row = new PartRow(rows.getString(1), rows.getInt(2), rows.getString(3), rows.getString(4),
+                            rows.getString(5), rows.getLong(6), rows.getInt(7));
+                    byte[] prefetched = row.chunkCount() == 1 ? rows.getBytes(8) : null;
+                    parts.computeIfAbsent(row.messageId(), id -> new LinkedHashMap<>())
+                            .put(row.name(), new StoredPart(row, prefetched, dataSource));
+                }
+            }
+        }
+        return parts;
+    }
+
+    private Map<String, WorkItem> lockItems(Connection connection, List<Disposition> dispositions) throws SQLException {
+        List<String> ids = dispositions.stream().map(Disposition::workItemId).distinct().sorted().toList();
+        Map<String, WorkItem> items = new HashMap<>();
+        for (List<String> slice : Sql.slices(ids)) {
+            try (PreparedStatement select = connection.prepareStatement("select " + WorkItemRows.COLUMNS
+                    + " from cv_work_item w where w.id in (" + Sql.placeholders(slice.size()) + ") order by w.id for update")) {
+                for (int i = 0; i < slice.size(); i++) {
+                    select.setString(i + 1, slice.get(i));
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        WorkItem item = WorkItemRows.read(rows);
+                        items.put(item.id(), item);
+                    }
+                }
+            }
+        }
+        return items;
+    }
+
+    private static List<DispositionResult> validate(List<Disposition> dispositions, Map<String, WorkItem> items, String owner) {
+        List<DispositionResult> results = new ArrayList<>(dispositions.size());
+        Set<String> disposed = new HashSet<>();
+        for (Disposition disposition : dispositions) {
+            WorkItem item = items.get(disposition.workItemId());
+            results.add(validate(disposition, item, owner, disposed));
+        }
+        return results;
+    }
+
+    private static DispositionResult validate(Disposition disposition, WorkItem item, String owner, Set<String> disposed) {
+        if (item == null) {
+            return new DispositionResult(disposition, StatusCode.LEASE_LOST, "work item " + disposition.workItemId()
+                    + " no longer exists: the message was already disposed of");
+        }
+        if (item.state() != WorkItemState.IN_PROCESS || !owner.equals(item.leaseOwner())
+                || (disposition.leaseToken() != null && !disposition.leaseToken().equals(item.leaseToken()))) {
+            return new DispositionResult(disposition, StatusCode.LEASE_LOST, "message " + item.messageId()
+                    + " is not held by this delivery any more (state " + item.state() + ")");
+        }
+        if (!disposed.add(item.id())) {
+            return new DispositionResult(disposition, StatusCode.INVALID_ARGUMENT, "message " + item.messageId()
+                    + " has more than one disposition in the batch");
+        }
+        if (disposition.type() == OperationType.RESUBMIT && item.retriesLeft() <= 0) {
+            return new DispositionResult(disposition, StatusCode.RETRIES_EXHAUSTED, "message " + item.messageId()
+                    + " has no retry left on its " + item.transport().name().toLowerCase() + " transport");
+        }
+        if (disposition.type() == OperationType.MOVE_TO_NEXT_TRANSPORT
+                && (disposition.backup() == null || item.transport() == TransportRole.BACKUP)) {
+            return new DispositionResult(disposition, StatusCode.NO_BACKUP_TRANSPORT, item.transport() == TransportRole.BACKUP
+                    ? "message " + item.messageId() + " is already on the backup transport of port " + item.portName()
+                    : "send port " + item.portName() + " has no backup transport");
+        }
+        return DispositionResult.ok(disposition);
+    }
+
+    private void write(Connection connection, List<Disposition> dispositions, Map<String, WorkItem> items, Instant now)
+            throws SQLException {
+        List<Disposition> deletes = new ArrayList<>();
+        try (PreparedStatement resubmit = connection.prepareStatement("update cv_work_item set state = 'READY', "
+                + "next_attempt_at = ?, retries_left = retries_left - 1, lease_owner = null, lease_token = null, "
+                + "lease_expires_at = null, error_text = ?, error_adapter = ?, error_address = ?, "
+                + "properties_to_update = ? where id = ?");
+             PreparedStatement move = connection.prepareStatement("update cv_work_item set state = 'READY', "
+                     + "transport = 'BACKUP', adapter_type = ?, retries_left = ?, retry_interval = ?, attempt_count = 0, "
+                     + "next_attempt_at = ?, lease_owner = null, lease_token = null, lease_expires_at = null, "
+                     + "error_text = ?, error_adapter = ?, error_address = ?, properties_to_update = ? where id = ?");
+             PreparedStatement suspend = connection.prepareStatement("update cv_work_item set state = ?, "
+                     + "suspended_at = ?, lease_owner = null, lease_token = null, lease_expires_at = null, "
+                     + "error_text = ?, error_adapter = ?, error_address = ?, properties_to_update = ? where id = ?")) {
+            for (Disposition disposition : dispositions) {
+                WorkItem item = items.get(disposition.workItemId());
+                String propertiesToUpdate = PropertiesToUpdate.merge(item.propertiesToUpdate(), disposition.propertiesToUpdate());
+                switch (disposition.type()) {
+                    case DELETE -> deletes.add(disposition);
+                    case RESUBMIT -> {
+                        Sql.setInstant(resubmit, 1, disposition.resubmitAt());
+                        setFailure(resubmit, 2, disposition.failure());
+                        resubmit.setString(5, propertiesToUpdate);
+                        resubmit.setString(6, item.id());
+                        resubmit.addBatch();
+                    }
+                    case MOVE_TO_NEXT_TRANSPORT -> {
+                        Disposition.BackupTransport backup = disposition.backup();
+                        move.setString(1, backup.adapterType());
+                        move.setInt(2, backup.retryCount());
+                        move.setInt(3, backup.retryInterval());
+                        Sql.setInstant(move, 4, now);
+                        setFailure(move, 5, disposition.failure());
+                        move.setString(8, propertiesToUpdate);
+                        move.setString(9, item.id());
+                        move.addBatch();
+                    }
+                    case MOVE_TO_SUSPEND_Q -> {
+                        suspend.setString(1, (disposition.nonResumable() ? WorkItemState.SUSPENDED_NON_RESUMABLE
+                                : WorkItemState.SUSPENDED).name());
+                        Sql.setInstant(suspend, 2, now);
+                        setFailure(suspend, 3, disposition.failure());
+                        suspend.setString(6, propertiesToUpdate);
+                        suspend.setString(7, item.id());
+                        suspend.addBatch();
+                    }
+                    case SUBMIT -> throw new IllegalArgumentException("submissions are published, not disposed of");
+                }
+            }
+            Sql.expectOneRowEach(resubmit.executeBatch(), "resubmit");
+            Sql.expectOneRowEach(move.executeBatch(), "move to backup transport");
+            Sql.expectOneRowEach(suspend.executeBatch(), "suspend");
+        }
+        delete(connection, deletes);
+    }
+
+    private static void setFailure(PreparedStatement statement, int firstIndex, Disposition.FailureInfo failure)
+            throws SQLException {
+        statement.setString(firstIndex, failure == null ? null : truncate(failure.text(), 4000));
+        statement.setString(firstIndex + 1, failure == null ? null : failure.adapter());
+        statement.setString(firstIndex + 2, failure == null ? null : truncate(failure.address(), 2048));
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    /**
+     * Deletes work items, and each message whose last work item went. The messages are locked first, in a fixed
+     * order, so two transactions deleting the last two work items of one message cannot both leave it behind.
+     */
+    private static void delete(Connection connection, List<Disposition> deletes) throws SQLException {
+        if (deletes.isEmpty()) {
+            return;
+        }
+        List<String> messageIds = List.copyOf(new TreeSet<>(deletes.stream().map(Disposition::messageId).toList()));
+        for (List<String> slice : Sql.slices(messageIds)) {
+            try (PreparedStatement lock = connection.prepareStatement("select id from cv_message where id in ("
+                    + Sql.placeholders(slice.size()) + ") order by id for update")) {
+                for (int i = 0; i < slice.size(); i++) {
+                    lock.setString(i + 1, slice.get(i));
+                }
+                lock.executeQuery().close();
+            }
+        }
+        try (PreparedStatement deleteItem = connection.prepareStatement("delete from cv_work_item where id = ?")) {
+            for (Disposition disposition : deletes) {
+                deleteItem.setString(1, disposition.workItemId());
+                deleteItem.addBatch();
+            }
+            Sql.expectOneRowEach(deleteItem.executeBatch(), "delete work item");
+        }
+        try (PreparedStatement deleteMessage = connection.prepareStatement("delete from cv_message where id = ? and "
+                + "not exists (select 1 from cv_work_item where message_id = ?)")) {
+            for (String messageId : messageIds) {
+                deleteMessage.setString(1, messageId);
+                deleteMessage.setString(2, messageId);
+                deleteMessage.addBatch();
+            }
+            deleteMessage.executeBatch();
+        }
+    }
+}

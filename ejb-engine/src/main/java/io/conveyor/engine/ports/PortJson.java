@@ -1,0 +1,157 @@
+package io.conveyor.engine.ports;
+
+import io.conveyor.engine.admin.ValidationException;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The JSON form of a send port, used alike by the REST API, the bindings file and the MessageBox's
+ * {@code cv_send_port.definition}. Reading is strict: an unknown field, a wrong type or a missing required field is
+ * refused with a {@link ValidationException} naming the field path. Checks that need the adapters (known adapter
+ * types, endpoint properties, addresses) are {@link PortValidator}'s.
+ */
+public final class PortJson {
+
+    private static final Set<String> PORT_FIELDS = Set.of("name", "filter", "state", "priority", "primaryTransport",
+            "backupTransport");
+    private static final Set<String> TRANSPORT_FIELDS = Set.of("adapter", "address", "properties", "retryCount",
+            "retryInterval");
+
+    private PortJson() {
+    }
+
+    /** Reads a port definition; {@code path} prefixes field names in errors ({@code ""} for a bare port). */
+    public static SendPortDefinition read(JsonObject json, String path) {
+        checkFields(json, PORT_FIELDS, path);
+        return new SendPortDefinition(
+                requiredString(json, "name", path),
+                requiredString(json, "filter", path),
+                readState(json, path),
+                optionalInt(json, "priority", path, SendPortDefinition.DEFAULT_PRIORITY),
+                readTransport(requiredObject(json, "primaryTransport", path), path + "primaryTransport."),
+                json.containsKey("backupTransport") && json.get("backupTransport") != JsonValue.NULL
+                        ? readTransport(requiredObject(json, "backupTransport", path), path + "backupTransport.")
+                        : null);
+    }
+
+    /** Writes a port definition; masked properties are written as given, so callers mask first where needed. */
+    public static JsonObject write(SendPortDefinition port) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("name", port.name())
+                .add("filter", port.filter())
+                .add("state", port.state().name())
+                .add("priority", port.priority())
+                .add("primaryTransport", write(port.primary()));
+        if (port.backup() != null) {
+            json.add("backupTransport", write(port.backup()));
+        }
+        return json.build();
+    }
+
+    private static JsonObject write(TransportSettings transport) {
+        JsonObjectBuilder properties = Json.createObjectBuilder();
+        transport.properties().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> properties.add(e.getKey(), e.getValue()));
+        return Json.createObjectBuilder()
+                .add("adapter", transport.adapter())
+                .add("address", transport.address())
+                .add("properties", properties)
+                .add("retryCount", transport.retryCount())
+                .add("retryInterval", transport.retryInterval())
+                .build();
+    }
+
+    private static TransportSettings readTransport(JsonObject json, String path) {
+        checkFields(json, TRANSPORT_FIELDS, path);
+        return new TransportSettings(
+                requiredString(json, "adapter", path),
+                requiredString(json, "address", path),
+                readProperties(json, path),
+                optionalInt(json, "retryCount", path, TransportSettings.DEFAULT_RETRY_COUNT),
+                optionalInt(json, "retryInterval", path, TransportSettings.DEFAULT_RETRY_INTERVAL));
+    }
+
+    private static Map<String, String> readProperties(JsonObject json, String path) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (!json.containsKey("properties") || json.get("properties") == JsonValue.NULL) {
+            return properties;
+        }
+        JsonObject object = requiredObject(json, "properties", path);
+        for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
+            String field = path + "properties." + entry.getKey();
+            properties.put(entry.getKey(), switch (entry.getValue().getValueType()) {
+                case STRING -> ((JsonString) entry.getValue()).getString();
+                case NUMBER -> entry.getValue().toString();
+                case TRUE -> "true";
+                case FALSE -> "false";
+                default -> throw new ValidationException(field, "must be a string, a number or a boolean");
+            });
+        }
+        return properties;
+    }
+
+    private static PortState readState(JsonObject json, String path) {
+        if (!json.containsKey("state") || json.get("state") == JsonValue.NULL) {
+            return PortState.STARTED;
+        }
+        String state = requiredString(json, "state", path);
+        try {
+            return PortState.valueOf(state.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(path + "state", "'" + state + "' is not one of BOUND, STOPPED, STARTED");
+        }
+    }
+
+    private static void checkFields(JsonObject json, Set<String> known, String path) {
+        for (String field : json.keySet()) {
+            if (!known.contains(field)) {
+                throw new ValidationException(path + field, "unknown field; expected one of " + known.stream().sorted().toList());
+            }
+        }
+    }
+
+    private static String requiredString(JsonObject json, String field, String path) {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            throw new ValidationException(path + field, "is required");
+        }
+        if (!(value instanceof JsonString string)) {
+            throw new ValidationException(path + field, "must be a string");
+        }
+        return string.getString();
+    }
+
+    private static JsonObject requiredObject(JsonObject json, String field, String path) {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            throw new ValidationException(path + field, "is required");
+        }
+        if (!(value instanceof JsonObject object)) {
+            throw new ValidationException(path + field, "must be an object");
+        }
+        return object;
+    }
+
+    private static int optionalInt(JsonObject json, String field, String path, int defaultValue) {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return defaultValue;
+        }
+        if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
+            throw new ValidationException(path + field, "must be a whole number");
+        }
+        try {
+            return number.intValueExact();
+        } catch (ArithmeticException e) {
+            throw new ValidationException(path + field, "is out of range");
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.conveyor.engine.ports;
+
+import io.conveyor.engine.messagebox.MessageBoxDataSource;
+import io.conveyor.engine.messagebox.MessageBoxException;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Send ports in the MessageBox ({@code cv_send_port}, the definition as {@link PortJson}). Every change bumps the
+ * configuration version, which is how routing caches on every server notice it.
+ */
+@Stateless
+public class PortRepository {
+
+    @Resource(lookup = MessageBoxDataSource.JNDI_NAME)
+    private DataSource dataSource;
+
+    /** The configuration version: changes whenever a port does. */
+    public long configVersion() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("select version from cv_config_version where id = 1");
+             ResultSet rows = select.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot read the configuration version", e);
+        }
+    }
+
+    public List<SendPort> findAll() {
+        return query("select id, definition, updated_at from cv_send_port order by name", null);
+    }
+
+    public Optional<SendPort> findByName(String name) {
+        return query("select id, definition, updated_at from cv_send_port where name = ?", name).stream().findFirst();
+    }
+
+    public void insert(SendPort port) {
+        execute("insert into cv_send_port (definition, updated_at, name, id) values (?, ?, ?, ?)", port);
+    }
+
+    public void update(SendPort port) {
+        execute("update cv_send_port set definition = ?, updated_at = ?, name = ? where id = ?", port);
+    }
+
+    public void delete(String id) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("delete from cv_send_port where id = ?")) {
+            delete.setString(1, id);
+            delete.executeUpdate();
+            bumpVersion(connection);
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot delete send port " + id, e);
+        }
+    }
+
+    /** Counts work items of a port that are not finished (queued, in process or suspended). */
+    public long pendingWork(String portId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("select count(*) from cv_work_item where port_id = ?")) {
+            select.setString(1, portId);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot count the work of send port " + portId, e);
+        }
+    }
+
+    /** Points the queued work of a port's transport at a new adapter after the port changed. */
+    public void retargetQueuedWork(String portId, String transport, String adapterType) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("update cv_work_item set adapter_type = ? "
+                     + "where port_id = ? and transport = ? and state <> 'IN_PROCESS'")) {
+            update.setString(1, adapterType);
+            update.setString(2, portId);
+            update.setString(3, transport);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot retarget the work of send port " + portId, e);
+        }
+    }
+
+    private void execute(String sql, SendPort port) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, PortJson.write(port.definition()).toString());
+            statement.setObject(2, OffsetDateTime.ofInstant(port.updatedAt(), ZoneOffset.UTC));
+            statement.setString(3, port.name());
+            statement.setString(4, port.id());
+            statement.executeUpdate();
+            bumpVersion(connection);
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot store send port " + port.name(), e);
+        }
+    }
+
+    private static void bumpVersion(Connection connection) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "update cv_config_version set version = version + 1 where id = 1")) {
+            update.executeUpdate();
+        }
+    }
+
+    private List<SendPort> query(String sql, String parameter) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            if (parameter != null) {
+                select.setString(1, parameter);
+            }
+            List<SendPort> ports = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    try (JsonReader reader = Json.createReader(new StringReader(rows.getString(2)))) {
+                        ports.add(new SendPort(rows.getString(1), PortJson.read(reader.readObject(), ""),
+                                rows.getObject(3, OffsetDateTime.class).toInstant()));
+                    }
+                }
+            }
+            return ports;
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot read send ports", e);
+        }
+    }
+
+    /** The instant stored for "now", truncated to what the column keeps. */
+    static Instant storable(Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+}

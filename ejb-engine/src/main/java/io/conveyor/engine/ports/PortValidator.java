@@ -1,0 +1,95 @@
+package io.conveyor.engine.ports;
+
+import io.conveyor.adapter.AdapterMetadata;
+import io.conveyor.adapter.InvalidEndpointException;
+import io.conveyor.adapter.MapPropertyBag;
+import io.conveyor.adapter.PropertyDescriptor;
+import io.conveyor.adapter.SendHandler;
+import io.conveyor.engine.adapters.HandlerRegistry;
+import io.conveyor.engine.admin.ValidationException;
+import io.conveyor.engine.routing.filter.Filter;
+import io.conveyor.engine.routing.filter.FilterSyntaxException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a send port definition before anything is stored (design principle 8): name, filter, priority, retry
+ * settings, and for each transport that the adapter is deployed, that its endpoint properties are in the adapter's
+ * schema and of the right type, and that the adapter accepts the address. Errors name the field path.
+ */
+@ApplicationScoped
+public class PortValidator {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    private static final int MAX_RETRY_COUNT = 1000;
+    private static final int MAX_RETRY_INTERVAL = 525_600;
+
+    @Inject
+    HandlerRegistry registry;
+
+    /**
+     * Validates a definition; returns it with adapter types in their registered spelling.
+     *
+     * @param path prefix of field names in errors ({@code ""}, or e.g. {@code sendPorts[2].} in a bindings file)
+     */
+    public SendPortDefinition validate(SendPortDefinition port, String path) {
+        if (!NAME.matcher(port.name()).matches()) {
+            throw new ValidationException(path + "name", "'" + port.name() + "' must be 1 to 128 letters, digits, '.', "
+                    + "'_' or '-', starting with a letter or digit");
+        }
+        try {
+            Filter.parse(port.filter());
+        } catch (FilterSyntaxException e) {
+            throw new ValidationException(path + "filter", e.getMessage());
+        }
+        if (port.priority() < 1 || port.priority() > 10) {
+            throw new ValidationException(path + "priority", port.priority() + " is not between 1 (highest) and 10 (lowest)");
+        }
+        TransportSettings primary = validate(port.primary(), path + "primaryTransport.");
+        TransportSettings backup = port.backup() == null ? null : validate(port.backup(), path + "backupTransport.");
+        return new SendPortDefinition(port.name(), port.filter(), port.state(), port.priority(), primary, backup);
+    }
+
+    private TransportSettings validate(TransportSettings transport, String path) {
+        if (transport.retryCount() < 0 || transport.retryCount() > MAX_RETRY_COUNT) {
+            throw new ValidationException(path + "retryCount", transport.retryCount() + " is not between 0 and " + MAX_RETRY_COUNT);
+        }
+        if (transport.retryInterval() < 0 || transport.retryInterval() > MAX_RETRY_INTERVAL) {
+            throw new ValidationException(path + "retryInterval", transport.retryInterval()
+                    + " is not between 0 and " + MAX_RETRY_INTERVAL + " minutes");
+        }
+        SendHandler handler = registry.handler(transport.adapter()).orElseThrow(() -> new ValidationException(
+                path + "adapter", "unknown adapter type '" + transport.adapter() + "'; deployed: "
+                + registry.metadata().stream().map(AdapterMetadata::transportType).sorted().toList()));
+        AdapterMetadata metadata = handler.metadata();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        for (Map.Entry<String, String> property : transport.properties().entrySet()) {
+            String field = path + "properties." + property.getKey();
+            PropertyDescriptor descriptor = metadata.endpointProperty(property.getKey()).orElseThrow(() ->
+                    new ValidationException(field, "unknown endpoint property of adapter " + metadata.transportType()
+                            + "; known: " + metadata.endpointProperties().stream().map(PropertyDescriptor::name).toList()));
+            try {
+                properties.put(property.getKey(), descriptor.parse(property.getValue()));
+            } catch (IllegalArgumentException e) {
+                throw new ValidationException(field, e.getMessage());
+            }
+        }
+        for (PropertyDescriptor descriptor : metadata.endpointProperties()) {
+            if (descriptor.required() && !properties.containsKey(descriptor.name())) {
+                throw new ValidationException(path + "properties." + descriptor.name(), "is required by adapter "
+                        + metadata.transportType());
+            }
+        }
+        try {
+            handler.validateEndpoint(transport.address(), MapPropertyBag.readOnly(properties));
+        } catch (InvalidEndpointException e) {
+            String field = "address".equals(e.field()) ? path + "address" : path + "properties." + e.field();
+            throw new ValidationException(field, e.getMessage());
+        }
+        return new TransportSettings(metadata.transportType(), transport.address(), transport.properties(),
+                transport.retryCount(), transport.retryInterval());
+    }
+}

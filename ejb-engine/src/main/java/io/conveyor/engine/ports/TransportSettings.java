@@ -1,0 +1,21 @@
+package io.conveyor.engine.ports;
+
+import java.util.Map;
+
+/**
+ * One transport of a send port (contract §8.3): the adapter, the address, the endpoint properties given to the
+ * adapter with every message, and the retry settings.
+ *
+ * @param retryCount    resubmits allowed before the next transport or suspension (0 to 1000, default 3)
+ * @param retryInterval minutes between attempts (0 to 525,600, default 5)
+ */
+public record TransportSettings(String adapter, String address, Map<String, String> properties, int retryCount,
+                                int retryInterval) {
+
+    public static final int DEFAULT_RETRY_COUNT = 3;
+    public static final int DEFAULT_RETRY_INTERVAL = 5;
+
+    public TransportSettings {
+        properties = properties == null ? Map.of() : Map.copyOf(properties);
+    }
+}

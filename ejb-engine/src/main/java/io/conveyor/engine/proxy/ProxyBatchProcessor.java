@@ -1,0 +1,185 @@
+package io.conveyor.engine.proxy;
+
+import io.conveyor.adapter.Message;
+import io.conveyor.adapter.MessageStatus;
+import io.conveyor.adapter.OperationType;
+import io.conveyor.adapter.StatusCode;
+import io.conveyor.adapter.SystemProperties;
+import io.conveyor.engine.failure.FailurePolicy;
+import io.conveyor.engine.messagebox.Disposition;
+import io.conveyor.engine.messagebox.DispositionResult;
+import io.conveyor.engine.messagebox.EngineMessage;
+import io.conveyor.engine.messagebox.WorkItemStore;
+import io.conveyor.engine.routing.PublishReceipt;
+import io.conveyor.engine.routing.PublishService;
+import io.conveyor.engine.routing.SubscriptionTable;
+import io.conveyor.engine.runtime.EngineClock;
+import io.conveyor.engine.runtime.ServerIdentity;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Applies a proxy batch to the MessageBox as one unit (contract §3.2): the dispositions of held messages first,
+ * then the publications (submitted messages and solicit-response responses). If any operation fails, the
+ * transaction rolls back and nothing of the batch remains; the outcome tells the culprits (failure status) from
+ * the innocent (success status), so the adapter can issue the innocent ones again.
+ */
+@Stateless
+public class ProxyBatchProcessor {
+
+    @Inject
+    WorkItemStore store;
+    @Inject
+    PublishService publisher;
+    @Inject
+    SubscriptionTable subscriptions;
+    @Inject
+    EngineClock clock;
+    @Inject
+    ServerIdentity server;
+    @Resource
+    SessionContext session;
+
+    /** Processes a batch in a transaction of its own. */
+    public BatchOutcome process(String adapterType, List<ProxyOperation> operations, boolean acceptSubmissions) {
+        return run(adapterType, operations, acceptSubmissions);
+    }
+
+    /** Processes a batch inside the adapter's transaction, which must be active on the calling thread. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public BatchOutcome processInTransaction(String adapterType, List<ProxyOperation> operations, boolean acceptSubmissions) {
+        return run(adapterType, operations, acceptSubmissions);
+    }
+
+    private BatchOutcome run(String adapterType, List<ProxyOperation> operations, boolean acceptSubmissions) {
+        Instant now = clock.instant();
+        List<MessageStatus> statuses = new ArrayList<>(operations.size());
+        List<Disposition> dispositions = new ArrayList<>();
+        List<Integer> dispositionIndex = new ArrayList<>();
+        for (int i = 0; i < operations.size(); i++) {
+            ProxyOperation operation = operations.get(i);
+            statuses.add(MessageStatus.ok(operation.reported().messageId()));
+            if (operation.type() == OperationType.SUBMIT) {
+                continue;
+            }
+            EngineMessage.Lease lease = leaseOf(operation.message());
+            if (lease == null) {
+                statuses.set(i, new MessageStatus(operation.message().messageId(), StatusCode.INVALID_ARGUMENT,
+                        "the message carries no " + SystemProperties.TRANSMIT_WORK_ID + ": it was not delivered by the engine"));
+                continue;
+            }
+            dispositions.add(toDisposition(operation, lease, adapterType));
+            dispositionIndex.add(i);
+        }
+        if (hasFailure(statuses)) {
+            return fail(operations, statuses);
+        }
+        List<DispositionResult> results = store.apply(dispositions, server.id(), now);
+        Set<String> wake = new HashSet<>();
+        List<String> settled = new ArrayList<>();
+        for (int j = 0; j < results.size(); j++) {
+            DispositionResult result = results.get(j);
+            int i = dispositionIndex.get(j);
+            statuses.set(i, new MessageStatus(operations.get(i).message().messageId(), result.status(), result.detail()));
+            settled.add(result.disposition().workItemId());
+            wakeFor(result.disposition(), adapterType, wake);
+        }
+        if (hasFailure(statuses)) {
+            return fail(operations, statuses);
+        }
+        publish(operations, statuses, acceptSubmissions);
+        if (hasFailure(statuses)) {
+            return fail(operations, statuses);
+        }
+        return BatchOutcome.of(operations, statuses, settled, wake);
+    }
+
+    private void publish(List<ProxyOperation> operations, List<MessageStatus> statuses, boolean acceptSubmissions) {
+        for (int i = 0; i < operations.size(); i++) {
+            ProxyOperation operation = operations.get(i);
+            if (operation.type() != OperationType.SUBMIT) {
+                continue;
+            }
+            boolean isResponse = operation.response() != null;
+            Message published = operation.reported();
+            if (!isResponse && !acceptSubmissions) {
+                statuses.set(i, new MessageStatus(published.messageId(), StatusCode.SHUTTING_DOWN,
+                        "the adapter is terminating: new messages are refused, responses and dispositions are not"));
+                continue;
+            }
+            if (!(published instanceof EngineMessage message)) {
+                statuses.set(i, new MessageStatus(published.messageId(), StatusCode.INVALID_ARGUMENT,
+                        "submitted messages must be made with the proxy's MessageFactory"));
+                continue;
+            }
+            String correlation = isResponse ? prepareResponse(operation.message(), message) : null;
+            PublishReceipt receipt = publisher.publishRouted(List.of(message), Collections.singletonList(correlation)).get(0);
+            if (receipt == null) {
+                statuses.set(i, new MessageStatus(published.messageId(), StatusCode.NO_SUBSCRIPTION,
+                        "no enlisted send port subscribes to message " + published.messageId()));
+            }
+        }
+    }
+
+    private static String prepareResponse(Message solicit, EngineMessage response) {
+        Object portName = solicit.context().read(SystemProperties.SP_NAME, SystemProperties.NAMESPACE);
+        if (portName != null) {
+            response.context().promote(SystemProperties.SP_NAME, SystemProperties.NAMESPACE, portName);
+        }
+        response.context().write(SystemProperties.WAS_SOLICIT_RESPONSE, SystemProperties.NAMESPACE, Boolean.TRUE);
+        response.context().write(SystemProperties.CORRELATION_TOKEN, SystemProperties.NAMESPACE, solicit.messageId());
+        return solicit.messageId();
+    }
+
+    private Disposition toDisposition(ProxyOperation operation, EngineMessage.Lease lease, String adapterType) {
+        Message message = operation.message();
+        String ptu = FailurePolicy.propertiesToUpdate(message);
+        return switch (operation.type()) {
+            case DELETE -> Disposition.delete(lease.workItemId(), lease.token(), message.messageId());
+            case RESUBMIT -> Disposition.resubmit(lease.workItemId(), lease.token(), message.messageId(), operation.at(),
+                    FailurePolicy.failureInfo(message, adapterType), ptu);
+            case MOVE_TO_NEXT_TRANSPORT -> Disposition.moveToNextTransport(lease.workItemId(), lease.token(),
+                    message.messageId(), FailurePolicy.backupOf(subscriptions.current()
+                            .port(message.context().readString(SystemProperties.SP_ID, SystemProperties.NAMESPACE))
+                            .orElse(null)), FailurePolicy.failureInfo(message, adapterType), ptu);
+            case MOVE_TO_SUSPEND_Q -> Disposition.suspend(lease.workItemId(), lease.token(), message.messageId(),
+                    FailurePolicy.failureInfo(message, adapterType), FailurePolicy.suspendAsNonResumable(message), ptu);
+            case SUBMIT -> throw new IllegalArgumentException("a submission is not a disposition");
+        };
+    }
+
+    private static void wakeFor(Disposition disposition, String adapterType, Set<String> wake) {
+        if (disposition.type() == OperationType.MOVE_TO_NEXT_TRANSPORT && disposition.backup() != null) {
+            wake.add(disposition.backup().adapterType());
+        } else if (disposition.type() == OperationType.RESUBMIT) {
+            wake.add(adapterType);
+        }
+    }
+
+    private static EngineMessage.Lease leaseOf(Message message) {
+        if (message instanceof EngineMessage engineMessage && engineMessage.lease() != null) {
+            return engineMessage.lease();
+        }
+        String workItemId = message.context().readString(SystemProperties.TRANSMIT_WORK_ID, SystemProperties.NAMESPACE);
+        return workItemId == null ? null : new EngineMessage.Lease(workItemId, null);
+    }
+
+    private static boolean hasFailure(List<MessageStatus> statuses) {
+        return statuses.stream().anyMatch(s -> !s.status().isSuccess());
+    }
+
+    private BatchOutcome fail(List<ProxyOperation> operations, List<MessageStatus> statuses) {
+        session.setRollbackOnly();
+        return BatchOutcome.of(operations, statuses, List.of(), Set.of());
+    }
+}

@@ -1,0 +1,17 @@
+package io.conveyor.engine.proxy;
+
+/** What a transport proxy asks of its adapter instance's lifecycle (contract §1.5, L14, L15). */
+public interface ProxyLifecycle {
+
+    /** The adapter's transport type. */
+    String transportType();
+
+    /** Whether new publications are accepted (false once {@code terminate} was called). */
+    boolean acceptsSubmissions();
+
+    /** Whether the proxy refuses everything with {@code SHUTTING_DOWN} (after {@code terminate} returned). */
+    boolean isClosed();
+
+    /** Records an adapter error reported through {@code setErrorInfo}. */
+    void recordError(Throwable error);
+}

@@ -1,0 +1,175 @@
+package io.conveyor.engine.routing;
+
+import io.conveyor.adapter.ContextProperty;
+import io.conveyor.adapter.Message;
+import io.conveyor.adapter.SystemProperties;
+import io.conveyor.engine.admin.ValidationException;
+import io.conveyor.engine.dispatch.DispatchSignals;
+import io.conveyor.engine.messagebox.EngineMessage;
+import io.conveyor.engine.messagebox.MessageBoxDataSource;
+import io.conveyor.engine.messagebox.MessageStore;
+import io.conveyor.engine.messagebox.NewWorkItem;
+import io.conveyor.engine.messagebox.WorkItemState;
+import io.conveyor.engine.ports.PortState;
+import io.conveyor.engine.ports.SendPort;
+import io.conveyor.engine.ports.SendPortDefinition;
+import io.conveyor.engine.runtime.EngineClock;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Publishes messages into the MessageBox: routes each to the send ports whose filters its promoted properties
+ * satisfy, then stores the message and one work item per port, all in the caller's transaction (or a new one).
+ * A message no port subscribes to is refused and nothing of the call is stored.
+ */
+@Stateless
+public class PublishService {
+
+    /** Longest promoted value, as the MessageBox stores it for filtering. */
+    public static final int MAX_PROMOTED_VALUE_LENGTH = 4000;
+
+    @Inject
+    SubscriptionTable subscriptions;
+    @Inject
+    MessageStore store;
+    @Inject
+    EngineClock clock;
+    @Inject
+    DispatchSignals signals;
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /**
+     * Publishes one message made with the engine's message factory.
+     *
+     * @throws ValidationException     when the message is malformed (no body, a promoted value too long)
+     * @throws NoSubscriptionException when no enlisted send port subscribes to it
+     */
+    public PublishReceipt publish(Message message) {
+        return publishAll(List.of(message)).get(0);
+    }
+
+    /** Publishes several messages in one transaction: all are stored, or (on any refusal) none. */
+    public List<PublishReceipt> publishAll(List<? extends Message> messages) {
+        List<Routed> routed = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            String path = messages.size() == 1 ? "" : "messages[" + i + "].";
+            EngineMessage message = validate(messages.get(i), path);
+            List<SendPort> ports = subscriptions.current().subscribers(message.context().promoted());
+            if (ports.isEmpty()) {
+                throw new NoSubscriptionException("no enlisted send port subscribes to message " + message.messageId()
+                        + (messages.size() == 1 ? "" : " (messages[" + i + "])") + " with promoted properties "
+                        + describe(message.context().promoted()));
+            }
+            routed.add(new Routed(message, ports, null));
+        }
+        return store(routed);
+    }
+
+    /**
+     * Routes and stores messages for the transport proxy (adapter submissions and solicit-response responses) in
+     * the caller's transaction; unlike {@link #publishAll} it does not throw when a message has no subscriber.
+     *
+     * @return per message, its receipt, or {@code null} when no port subscribes to it (then nothing was stored)
+     */
+    public List<PublishReceipt> publishRouted(List<EngineMessage> messages, List<String> correlationIds) {
+        List<PublishReceipt> receipts = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            EngineMessage message = validate(messages.get(i), "");
+            List<SendPort> ports = subscriptions.current().subscribers(message.context().promoted());
+            receipts.add(ports.isEmpty() ? null
+                    : store(List.of(new Routed(message, ports, correlationIds.get(i)))).get(0));
+        }
+        return receipts;
+    }
+
+    private List<PublishReceipt> store(List<Routed> routed) {
+        Instant now = clock.instant();
+        List<MessageStore.Publication> publications = new ArrayList<>(routed.size());
+        Set<String> adapters = new HashSet<>();
+        for (Routed entry : routed) {
+            List<NewWorkItem> items = new ArrayList<>();
+            for (SendPort port : entry.ports()) {
+                SendPortDefinition definition = port.definition();
+                boolean stopped = definition.state() == PortState.STOPPED;
+                items.add(new NewWorkItem(port.id(), port.name(), definition.primary().adapter(),
+                        stopped ? WorkItemState.SUSPENDED : WorkItemState.READY, definition.priority(), now,
+                        definition.primary().retryCount(), definition.primary().retryInterval(),
+                        stopped ? "send port " + port.name() + " is stopped" : null));
+                if (!stopped) {
+                    adapters.add(definition.primary().adapter());
+                }
+            }
+            publications.add(new MessageStore.Publication(entry.message(), entry.correlationId(), items));
+        }
+        List<List<String>> workItemIds = store.insert(publications, now);
+        wakeAfterCommit(adapters);
+        List<PublishReceipt> receipts = new ArrayList<>(routed.size());
+        for (int i = 0; i < routed.size(); i++) {
+            List<PublishReceipt.Route> routes = new ArrayList<>();
+            List<NewWorkItem> items = publications.get(i).workItems();
+            for (int j = 0; j < items.size(); j++) {
+                routes.add(new PublishReceipt.Route(items.get(j).portName(), workItemIds.get(i).get(j), items.get(j).state().name()));
+            }
+            receipts.add(new PublishReceipt(routed.get(i).message().messageId(), routes));
+        }
+        return receipts;
+    }
+
+    private EngineMessage validate(Message candidate, String path) {
+        if (!(candidate instanceof EngineMessage message)) {
+            throw new ValidationException(path + "message", "messages must be made with the engine's MessageFactory");
+        }
+        if (message.bodyPart() == null) {
+            throw new ValidationException(path + "body", "a message needs a body part");
+        }
+        for (ContextProperty property : message.context().promoted()) {
+            if (property.value().toString().length() > MAX_PROMOTED_VALUE_LENGTH) {
+                throw new ValidationException(path + "properties." + property.name(), "a promoted value is at most "
+                        + MAX_PROMOTED_VALUE_LENGTH + " characters");
+            }
+        }
+        message.context().write(SystemProperties.MESSAGE_ID, SystemProperties.NAMESPACE, message.messageId());
+        return message;
+    }
+
+    private void wakeAfterCommit(Set<String> adapters) {
+        if (adapters.isEmpty()) {
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to flush
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    adapters.forEach(signals::wake);
+                }
+            }
+        });
+    }
+
+    private static String describe(List<ContextProperty> promoted) {
+        List<String> parts = new ArrayList<>();
+        for (ContextProperty property : promoted) {
+            parts.add((property.namespace().isEmpty() ? "" : "{" + property.namespace() + "}") + property.name() + "="
+                    + property.value());
+        }
+        return parts.isEmpty() ? "(none)" : String.join(", ", parts);
+    }
+
+    private record Routed(EngineMessage message, List<SendPort> ports, String correlationId) {
+    }
+}
