@@ -1,0 +1,129 @@
+package io.conveyor.it;
+
+import io.conveyor.it.probe.Probe;
+import io.conveyor.it.probe.ProbeVariant;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import org.assertj.core.api.Assertions;
+import org.jboss.arquillian.container.test.api.Testable;
+import org.awaitility.Awaitility;
+import org.hamcrest.Matcher;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.ResourceAdapterArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * Builds the EAR every in-container test deploys: the real {@code conveyor.ear} as the build made it, plus the probe
+ * connectors (one RAR per {@link ProbeType}) and a WAR holding the tests. It is named {@code conveyor.ear}, so the
+ * server's resource-adapter entry for {@code conveyor.ear#conveyor-file.rar} applies to it as in production.
+ */
+public final class ConveyorDeployment {
+
+    /** The probe connectors of the test EAR. */
+    public enum ProbeType {
+        PROBE_SINGLE(ProbeVariant.SINGLE, false),
+        PROBE_BATCH(ProbeVariant.BATCH, false),
+        PROBE_BOTH(ProbeVariant.BOTH, false),
+        PROBE_NOLOAD(ProbeVariant.NO_LOAD, false),
+        PROBE_NOCONTROL(ProbeVariant.NO_CONTROL, false),
+        PROBE_NEITHER(ProbeVariant.NEITHER, false),
+        PROBE_EAGER(ProbeVariant.SINGLE, true),
+        PROBE_LAZY(ProbeVariant.SINGLE, false);
+
+        final ProbeVariant variant;
+        final boolean initOnStart;
+
+        ProbeType(ProbeVariant variant, boolean initOnStart) {
+            this.variant = variant;
+            this.initOnStart = initOnStart;
+        }
+    }
+
+    private ConveyorDeployment() {
+    }
+
+    /** The test EAR, with the given test class and the shared test support in the test WAR. */
+    public static EnterpriseArchive ear(Class<?> testClass) {
+        EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("conveyor.ear")));
+        ear.delete("META-INF/application.xml");
+        ear.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "conveyor-probe.jar").addPackage(Probe.class.getPackage()));
+        List<String> connectors = new ArrayList<>(List.of("conveyor-file.rar"));
+        for (ProbeType type : ProbeType.values()) {
+            String name = "conveyor-" + type.name().toLowerCase().replace('_', '-') + ".rar";
+            ear.addAsModule(ShrinkWrap.create(ResourceAdapterArchive.class, name)
+                    .addAsManifestResource(new StringAsset(RA_XML), "ra.xml")
+                    .addAsManifestResource(new StringAsset(ironjacamar(type)), "ironjacamar.xml"));
+            connectors.add(name);
+        }
+        WebArchive tests = ShrinkWrap.create(WebArchive.class, "conveyor-tests.war")
+                .addClasses(testClass, ConveyorDeployment.class, InContainerSupport.class)
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                .addAsLibraries(jarOf(Assertions.class), jarOf(Awaitility.class), jarOf(Matcher.class));
+        ear.addAsModule(Testable.archiveToTest(tests));
+        ear.setApplicationXML(new StringAsset(applicationXml(connectors)));
+        return ear;
+    }
+
+    private static File jarOf(Class<?> type) {
+        try {
+            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String applicationXml(List<String> connectors) {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<application xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"10\">\n"
+                + "  <display-name>conveyor (tests)</display-name>\n"
+                + "  <initialize-in-order>true</initialize-in-order>\n");
+        connectors.forEach(rar -> xml.append("  <module><connector>").append(rar).append("</connector></module>\n"));
+        xml.append("  <module><ejb>conveyor-engine.jar</ejb></module>\n")
+                .append("  <module><web><web-uri>conveyor-admin-console.war</web-uri><context-root>/</context-root></web></module>\n")
+                .append("  <module><web><web-uri>conveyor-tests.war</web-uri><context-root>/conveyor-tests</context-root></web></module>\n")
+                .append("  <library-directory>lib</library-directory>\n</application>\n");
+        return xml.toString();
+    }
+
+    private static String ironjacamar(ProbeType type) {
+        return "<ironjacamar xmlns=\"http://www.ironjacamar.org/doc/schema\">\n"
+                + "  <config-property name=\"transportType\">" + type.name() + "</config-property>\n"
+                + "  <config-property name=\"variant\">" + type.variant.name() + "</config-property>\n"
+                + "  <config-property name=\"initOnStart\">" + type.initOnStart + "</config-property>\n"
+                + "  <config-property name=\"secret\">s3cret-" + type.name() + "</config-property>\n"
+                + "  <transaction-support>NoTransaction</transaction-support>\n"
+                + "  <connection-definitions>\n"
+                + "    <connection-definition class-name=\"io.conveyor.kit.jca.SendHandlerManagedConnectionFactory\" "
+                + "jndi-name=\"java:/conveyor/handlers/" + type.name() + "\" pool-name=\"" + type.name() + "\"/>\n"
+                + "  </connection-definitions>\n"
+                + "</ironjacamar>\n";
+    }
+
+    private static final String RA_XML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<connector xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"2.1\" metadata-complete=\"false\">\n"
+            + "  <display-name>Conveyor probe adapter</display-name>\n"
+            + "  <vendor-name>Conveyor tests</vendor-name>\n"
+            + "  <eis-type>PROBE</eis-type>\n"
+            + "  <resourceadapter-version>test</resourceadapter-version>\n"
+            + "  <resourceadapter>\n"
+            + "    <resourceadapter-class>io.conveyor.it.probe.ProbeResourceAdapter</resourceadapter-class>\n"
+            + "    <outbound-resourceadapter>\n"
+            + "      <connection-definition>\n"
+            + "        <managedconnectionfactory-class>io.conveyor.kit.jca.SendHandlerManagedConnectionFactory</managedconnectionfactory-class>\n"
+            + "        <connectionfactory-interface>io.conveyor.adapter.SendHandler</connectionfactory-interface>\n"
+            + "        <connectionfactory-impl-class>io.conveyor.kit.jca.SendHandlerConnectionFactory</connectionfactory-impl-class>\n"
+            + "        <connection-interface>io.conveyor.kit.jca.SendHandlerConnection</connection-interface>\n"
+            + "        <connection-impl-class>io.conveyor.kit.jca.SendHandlerConnectionHandle</connection-impl-class>\n"
+            + "      </connection-definition>\n"
+            + "      <transaction-support>NoTransaction</transaction-support>\n"
+            + "      <reauthentication-support>false</reauthentication-support>\n"
+            + "    </outbound-resourceadapter>\n"
+            + "  </resourceadapter>\n"
+            + "</connector>\n";
+}

@@ -1,0 +1,131 @@
+package io.conveyor.it.probe;
+
+import io.conveyor.adapter.BatchBegin;
+import io.conveyor.adapter.BatchTransmitter;
+import io.conveyor.adapter.CommitConfirm;
+import io.conveyor.adapter.HandlerConfigurable;
+import io.conveyor.adapter.Message;
+import io.conveyor.adapter.PropertyBag;
+import io.conveyor.adapter.TransmitterBatch;
+import io.conveyor.adapter.TransportControl;
+import io.conveyor.adapter.TransportProxy;
+import io.conveyor.adapter.Transmitter;
+
+/**
+ * The probe adapters: each nested class implements one combination of SPI interfaces ({@link ProbeVariant}) with the
+ * same scripted, recorded behaviour, so the conformance tests exercise the engine rather than a real transport.
+ */
+public abstract class ProbeAdapter {
+
+    protected final ProbeState state;
+
+    ProbeAdapter(ProbeState state) {
+        this.state = state;
+        state.created();
+    }
+
+    static Object create(ProbeVariant variant, ProbeState state) {
+        return switch (variant) {
+            case SINGLE -> new Single(state);
+            case BATCH -> new Batch(state);
+            case BOTH -> new Both(state);
+            case NO_LOAD -> new NoLoad(state);
+            case NO_CONTROL -> new NoControl(state);
+            case NEITHER -> new Neither(state);
+        };
+    }
+
+    public void load(PropertyBag handlerConfiguration) {
+        state.record("load", null, 0);
+        state.loaded(handlerConfiguration);
+    }
+
+    public void initialize(TransportProxy proxy) {
+        state.record("initialize", null, 0);
+        state.initialized(proxy);
+    }
+
+    public void terminate() {
+        state.record("terminate", null, 0);
+    }
+
+    public boolean transmitMessage(Message message) throws Exception {
+        return state.transmit(message, 0);
+    }
+
+    public TransmitterBatch getBatch() {
+        state.record("getBatch", null, 0);
+        return new EngineBatch(state, state.nextBatch());
+    }
+
+    /** A probe engine batch, recording the engine's calls in order. */
+    private static final class EngineBatch implements TransmitterBatch {
+        private final ProbeState state;
+        private final int number;
+
+        EngineBatch(ProbeState state, int number) {
+            this.state = state;
+            this.number = number;
+        }
+
+        @Override
+        public BatchBegin beginBatch() {
+            state.record("beginBatch", null, number);
+            return BatchBegin.of(state.maxBatchSize());
+        }
+
+        @Override
+        public boolean transmitMessage(Message message) throws Exception {
+            return state.transmit(message, number);
+        }
+
+        @Override
+        public void done(CommitConfirm commitConfirm) {
+            state.record(commitConfirm == null ? "done" : "done(confirm)", null, number);
+            if (state.doneThrows()) {
+                throw new IllegalStateException("probe: done fails for batch " + number);
+            }
+        }
+
+        @Override
+        public void clear() {
+            state.record("clear", null, number);
+        }
+    }
+
+    static final class Single extends ProbeAdapter implements HandlerConfigurable, TransportControl, Transmitter {
+        Single(ProbeState state) {
+            super(state);
+        }
+    }
+
+    static final class Batch extends ProbeAdapter implements HandlerConfigurable, TransportControl, BatchTransmitter {
+        Batch(ProbeState state) {
+            super(state);
+        }
+    }
+
+    static final class Both extends ProbeAdapter implements TransportControl, Transmitter, BatchTransmitter {
+        Both(ProbeState state) {
+            super(state);
+        }
+    }
+
+    static final class NoLoad extends ProbeAdapter implements TransportControl, Transmitter {
+        NoLoad(ProbeState state) {
+            super(state);
+        }
+    }
+
+    static final class NoControl extends ProbeAdapter implements HandlerConfigurable, Transmitter {
+        NoControl(ProbeState state) {
+            super(state);
+        }
+    }
+
+    static final class Neither extends ProbeAdapter implements HandlerConfigurable, TransportControl {
+        Neither(ProbeState state) {
+            super(state);
+        }
+    }
+}

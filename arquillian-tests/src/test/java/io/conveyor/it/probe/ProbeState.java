@@ -1,0 +1,143 @@
+package io.conveyor.it.probe;
+
+import io.conveyor.adapter.Message;
+import io.conveyor.adapter.PropertyBag;
+import io.conveyor.adapter.SystemProperties;
+import io.conveyor.adapter.TransportProxy;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Script and record of one probe transport type: what its adapter does with each message, and every call the engine
+ * made on it. Lives in the test EAR's lib/, so the tests and the probe connectors share it.
+ */
+public final class ProbeState {
+
+    private final List<ProbeCall> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, Message> held = new ConcurrentHashMap<>();
+    private final Map<String, Message> delivered = new ConcurrentHashMap<>();
+    private final AtomicInteger instances = new AtomicInteger();
+    private final AtomicInteger batches = new AtomicInteger();
+    private volatile Function<Message, Outcome> script = message -> Outcome.SEND;
+    private volatile int maxBatchSize = 10;
+    private volatile boolean doneThrows;
+    private volatile TransportProxy proxy;
+    private volatile PropertyBag handlerConfiguration;
+
+    /** Scripts the outcome of every message by its {@code Scenario} property (see {@link #byScenario}). */
+    public ProbeState script(Function<Message, Outcome> outcomes) {
+        this.script = outcomes;
+        return this;
+    }
+
+    /** Scripts one outcome for every message. */
+    public ProbeState always(Outcome outcome) {
+        return script(message -> outcome);
+    }
+
+    /** The outcome named by the message's promoted {@code Outcome} property, {@code SEND} when absent. */
+    public ProbeState byScenario() {
+        return script(message -> {
+            Object value = message.context().read("Outcome", "");
+            return value == null ? Outcome.SEND : Outcome.valueOf(value.toString());
+        });
+    }
+
+    public ProbeState maxBatchSize(int size) {
+        this.maxBatchSize = size;
+        return this;
+    }
+
+    public ProbeState doneThrows(boolean value) {
+        this.doneThrows = value;
+        return this;
+    }
+
+    /** Clears the record (not the adapter instance, which the engine keeps). */
+    public void clearRecord() {
+        calls.clear();
+        held.clear();
+        delivered.clear();
+    }
+
+    public List<ProbeCall> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<ProbeCall> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    /** Messages answered with {@code false}, by message identity, for the test to dispose of. */
+    public Map<String, Message> held() {
+        return held;
+    }
+
+    /** Every message delivered to the adapter, by identity, as the adapter saw it (last delivery wins). */
+    public Map<String, Message> delivered() {
+        return delivered;
+    }
+
+    public int instancesCreated() {
+        return instances.get();
+    }
+
+    public TransportProxy proxy() {
+        return proxy;
+    }
+
+    public PropertyBag handlerConfiguration() {
+        return handlerConfiguration;
+    }
+
+    // ---- used by the probe adapters ----
+
+    void created() {
+        instances.incrementAndGet();
+    }
+
+    void record(String method, Message message, int batch) {
+        calls.add(new ProbeCall(method, message == null ? null : message.messageId(), batch, Thread.currentThread().getName()));
+    }
+
+    void loaded(PropertyBag configuration) {
+        this.handlerConfiguration = configuration;
+    }
+
+    void initialized(TransportProxy transportProxy) {
+        this.proxy = transportProxy;
+    }
+
+    int nextBatch() {
+        return batches.incrementAndGet();
+    }
+
+    int maxBatchSize() {
+        return maxBatchSize;
+    }
+
+    boolean doneThrows() {
+        return doneThrows;
+    }
+
+    /** Applies the script to a message: records it, returns whether it was "sent", or throws. */
+    boolean transmit(Message message, int batch) throws Exception {
+        record("transmitMessage", message, batch);
+        delivered.put(message.messageId(), message);
+        Outcome outcome = script.apply(message);
+        switch (outcome) {
+            case SEND:
+                return true;
+            case HOLD:
+                held.put(message.messageId(), message);
+                return false;
+            default:
+                throw new IllegalStateException("probe failure for message " + message.messageId() + " to "
+                        + message.context().read(SystemProperties.OUTBOUND_TRANSPORT_LOCATION, SystemProperties.NAMESPACE));
+        }
+    }
+}

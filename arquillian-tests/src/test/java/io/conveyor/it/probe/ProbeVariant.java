@@ -1,0 +1,17 @@
+package io.conveyor.it.probe;
+
+/** Which SPI interfaces a probe adapter implements, to test how the engine probes them (contract §1.3). */
+public enum ProbeVariant {
+    /** HandlerConfigurable, TransportControl, Transmitter. */
+    SINGLE,
+    /** HandlerConfigurable, TransportControl, BatchTransmitter. */
+    BATCH,
+    /** TransportControl, Transmitter and BatchTransmitter (the engine must choose Transmitter, L7). */
+    BOTH,
+    /** TransportControl and Transmitter, no HandlerConfigurable (L5). */
+    NO_LOAD,
+    /** Transmitter without TransportControl (must be refused, L6). */
+    NO_CONTROL,
+    /** TransportControl only, neither transmitter interface (must be refused, L9). */
+    NEITHER
+}

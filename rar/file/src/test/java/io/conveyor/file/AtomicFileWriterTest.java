@@ -1,0 +1,335 @@
+package io.conveyor.file;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AtomicFileWriterTest {
+
+    @TempDir
+    Path dir;
+
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stopThreads() {
+        threads.shutdownNow();
+    }
+
+    @Test
+    @DisplayName("CREATE_NEW writes a new file with exactly the body")
+    void createNewWrites() throws Exception {
+        Path target = dir.resolve("a.xml");
+
+        new AtomicFileWriter(true).write(target, body("<a/>"), CopyMode.CREATE_NEW);
+
+        assertThat(target).hasContent("<a/>");
+        assertNoTemporaryFiles(dir);
+    }
+
+    @Test
+    @DisplayName("CREATE_NEW onto an existing file throws FileAlreadyExistsException and leaves the original untouched")
+    void createNewRefusesExisting() throws Exception {
+        Path target = dir.resolve("a.xml");
+        Files.writeString(target, "original");
+
+        assertThatThrownBy(() -> new AtomicFileWriter(true).write(target, body("new"), CopyMode.CREATE_NEW))
+                .isInstanceOf(FileAlreadyExistsException.class);
+
+        assertThat(target).hasContent("original");
+        assertNoTemporaryFiles(dir);
+    }
+
+    @Test
+    @DisplayName("OVERWRITE replaces an existing file")
+    void overwriteReplaces() throws Exception {
+        Path target = dir.resolve("a.xml");
+        Files.writeString(target, "a much longer original content");
+
+        new AtomicFileWriter(true).write(target, body("new"), CopyMode.OVERWRITE);
+
+        assertThat(target).hasContent("new");
+        assertNoTemporaryFiles(dir);
+    }
+
+    @Test
+    @DisplayName("OVERWRITE creates the file when it does not exist")
+    void overwriteCreates() throws Exception {
+        Path target = dir.resolve("a.xml");
+
+        new AtomicFileWriter(true).write(target, body("new"), CopyMode.OVERWRITE);
+
+        assertThat(target).hasContent("new");
+    }
+
+    @Test
+    @DisplayName("APPEND adds the body after the existing content, and creates the file when absent")
+    void appendAppends() throws Exception {
+        Path target = dir.resolve("log.txt");
+        AtomicFileWriter writer = new AtomicFileWriter(true);
+
+        writer.write(target, body("one\n"), CopyMode.APPEND);
+        writer.write(target, body("two\n"), CopyMode.APPEND);
+
+        assertThat(target).hasContent("one\ntwo\n");
+        assertNoTemporaryFiles(dir);
+    }
+
+    @ParameterizedTest
+    @EnumSource(CopyMode.class)
+    @DisplayName("missing directories up to the target are created")
+    void createsMissingDirectories(CopyMode mode) throws Exception {
+        Path target = dir.resolve("a/b/c/x.xml");
+
+        new AtomicFileWriter(true).write(target, body("x"), mode);
+
+        assertThat(target).hasContent("x");
+    }
+
+    @ParameterizedTest
+    @EnumSource(CopyMode.class)
+    @DisplayName("a 3 MB body round-trips byte for byte")
+    void largeBodyRoundTrips(CopyMode mode) throws Exception {
+        byte[] data = new byte[3 * 1024 * 1024 + 17];
+        new Random(42).nextBytes(data);
+        Path target = dir.resolve("big.bin");
+
+        new AtomicFileWriter(true).write(target, new ByteArrayInputStream(data), mode);
+
+        assertThat(Files.readAllBytes(target)).isEqualTo(data);
+        assertNoTemporaryFiles(dir);
+    }
+
+    @ParameterizedTest
+    @EnumSource(CopyMode.class)
+    @DisplayName("with forceToDisk=false every mode still writes the body")
+    void withoutForce(CopyMode mode) throws Exception {
+        Path target = dir.resolve("sub/x.xml");
+
+        new AtomicFileWriter(false).write(target, body("fast"), mode);
+
+        assertThat(target).hasContent("fast");
+        assertNoTemporaryFiles(target.getParent());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CopyMode.class, names = {"CREATE_NEW", "OVERWRITE"})
+    @DisplayName("a body stream that fails midway leaves neither a target nor a temporary file")
+    void failingStreamLeavesNothing(CopyMode mode) {
+        Path target = dir.resolve("x.xml");
+        InputStream failing = new InputStream() {
+            private int served;
+
+            @Override
+            public int read() throws IOException {
+                if (served++ >= 100_000) {
+                    throw new IOException("MessageBox stream broke");
+                }
+                return 'x';
+            }
+        };
+
+        assertThatThrownBy(() -> new AtomicFileWriter(true).write(target, failing, mode))
+                .isInstanceOf(IOException.class)
+                .hasMessage("MessageBox stream broke");
+
+        assertThat(target).doesNotExist();
+        assertNoTemporaryFiles(dir);
+    }
+
+    @Test
+    @DisplayName("OVERWRITE whose body stream fails keeps the previous file whole")
+    void failingOverwriteKeepsOriginal() throws Exception {
+        Path target = dir.resolve("x.xml");
+        Files.writeString(target, "original");
+        InputStream failing = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("broken");
+            }
+        };
+
+        assertThatThrownBy(() -> new AtomicFileWriter(true).write(target, failing, CopyMode.OVERWRITE))
+                .isInstanceOf(IOException.class);
+
+        assertThat(target).hasContent("original");
+        assertNoTemporaryFiles(dir);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {200, 255})
+    @DisplayName("a target name close to the 255-byte limit can be written (the temporary name must still fit)")
+    void longFileName(int length) throws Exception {
+        char[] name = new char[length];
+        Arrays.fill(name, 'n');
+        Path target = dir.resolve(new String(name));
+
+        new AtomicFileWriter(true).write(target, body("long"), CopyMode.CREATE_NEW);
+
+        assertThat(target).hasContent("long");
+        assertNoTemporaryFiles(dir);
+    }
+
+    @Test
+    @DisplayName("a target name of multi-byte characters near the limit can be written")
+    void longMultiByteFileName() throws Exception {
+        assumeTrue("UTF-8".equals(System.getProperty("sun.jnu.encoding")), "file names are not encoded in UTF-8 here");
+        // 63 four-byte characters: 252 bytes, a valid name; a temporary name repeating it would not be
+        Path target = dir.resolve("\uD83D\uDCE6".repeat(63));
+
+        new AtomicFileWriter(false).write(target, body("parcel"), CopyMode.OVERWRITE);
+
+        assertThat(target).hasContent("parcel");
+        assertNoTemporaryFiles(dir);
+    }
+
+    @Test
+    @DisplayName("two concurrent APPENDs to one file never interleave their bodies")
+    void concurrentAppendsDoNotInterleave() throws Exception {
+        Path target = dir.resolve("log.txt");
+        AtomicFileWriter writer = new AtomicFileWriter(false);
+        int chunk = 64 * 1024;
+        CountDownLatch firstChunkWritten = new CountDownLatch(1);
+        AtomicBoolean secondReadStarted = new AtomicBoolean();
+        AtomicReference<Thread> secondWriter = new AtomicReference<>();
+        // the first body pauses after its first chunk until the second append either reads its body (no mutual
+        // exclusion: the bodies interleave) or waits for a lock (the first append then finishes alone)
+        InputStream first = new ChunkedStream('A', chunk, 2, () -> {
+            firstChunkWritten.countDown();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!secondReadStarted.get() && !isWaiting(secondWriter.get())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("the second append neither ran nor waited");
+                }
+                Thread.onSpinWait();
+            }
+        });
+        InputStream second = new ChunkedStream('B', chunk, 2, () -> { });
+
+        CompletableFuture<Void> firstAppend = CompletableFuture.runAsync(() -> append(writer, target, first), threads);
+        assertThat(firstChunkWritten.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> secondAppend = CompletableFuture.runAsync(() -> {
+            secondWriter.set(Thread.currentThread());
+            append(writer, target, new InputStream() {
+                @Override
+                public int read() throws IOException {
+                    secondReadStarted.set(true);
+                    return second.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    secondReadStarted.set(true);
+                    return second.read(b, off, len);
+                }
+            });
+        }, threads);
+        firstAppend.get(20, TimeUnit.SECONDS);
+        secondAppend.get(20, TimeUnit.SECONDS);
+
+        String content = Files.readString(target, UTF_8);
+        assertThat(content).hasSize(4 * chunk);
+        assertThat(content).isEqualTo("A".repeat(2 * chunk) + "B".repeat(2 * chunk));
+    }
+
+    private static boolean isWaiting(Thread thread) {
+        if (thread == null) {
+            return false;
+        }
+        Thread.State state = thread.getState();
+        boolean w = state == Thread.State.BLOCKED || state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+        if (w) { System.err.println("DEBUG " + state + " " + java.util.Arrays.toString(thread.getStackTrace()).replace(", ", "\n  ")); }
+        return w;
+    }
+
+    private static void append(AtomicFileWriter writer, Path target, InputStream data) {
+        try {
+            writer.write(target, data, CopyMode.APPEND);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static InputStream body(String text) {
+        return new ByteArrayInputStream(text.getBytes(UTF_8));
+    }
+
+    static void assertNoTemporaryFiles(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            List<String> temporaries = files.map(p -> p.getFileName().toString())
+                    .filter(name -> name.startsWith(".") && name.endsWith(".tmp"))
+                    .toList();
+            assertThat(temporaries).as("temporary files left in %s", directory).isEmpty();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Serves {@code chunks} chunks of one letter, running a hook before every chunk after the first. */
+    private static final class ChunkedStream extends InputStream {
+        private final byte letter;
+        private final int chunkSize;
+        private final int chunks;
+        private final IoHook beforeLaterChunks;
+        private int served;
+
+        ChunkedStream(char letter, int chunkSize, int chunks, IoHook beforeLaterChunks) {
+            this.letter = (byte) letter;
+            this.chunkSize = chunkSize;
+            this.chunks = chunks;
+            this.beforeLaterChunks = beforeLaterChunks;
+        }
+
+        @Override
+        public int read() {
+            throw new UnsupportedOperationException("read in chunks");
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (served == chunks) {
+                return -1;
+            }
+            if (served > 0) {
+                beforeLaterChunks.run();
+            }
+            int n = Math.min(len, chunkSize);
+            Arrays.fill(b, off, off + n, letter);
+            if (n == chunkSize) {
+                served++;
+            }
+            return n;
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoHook {
+        void run() throws IOException;
+    }
+}

@@ -1,0 +1,791 @@
+package io.conveyor.file;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.conveyor.adapter.BatchCallback;
+import io.conveyor.adapter.CommitConfirm;
+import io.conveyor.adapter.ContextProperty;
+import io.conveyor.adapter.MapPropertyBag;
+import io.conveyor.adapter.Message;
+import io.conveyor.adapter.MessageContext;
+import io.conveyor.adapter.MessageFactory;
+import io.conveyor.adapter.MessagePart;
+import io.conveyor.adapter.MessageStatus;
+import io.conveyor.adapter.MessagingShuttingDownException;
+import io.conveyor.adapter.OperationStatus;
+import io.conveyor.adapter.OperationType;
+import io.conveyor.adapter.PropertyBag;
+import io.conveyor.adapter.StatusCode;
+import io.conveyor.adapter.SystemProperties;
+import io.conveyor.adapter.TransmitterBatch;
+import io.conveyor.adapter.TransportBatch;
+import io.conveyor.adapter.TransportProxy;
+import jakarta.resource.spi.work.ExecutionContext;
+import jakarta.resource.spi.work.Work;
+import jakarta.resource.spi.work.WorkException;
+import jakarta.resource.spi.work.WorkListener;
+import jakarta.resource.spi.work.WorkManager;
+import jakarta.resource.spi.work.WorkRejectedException;
+import jakarta.transaction.Transaction;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The NON_BLOCKING adapter driven through the SPI as the engine drives it. The engine side is played by the
+ * doubles at the bottom of this class (also used by {@link BlockingFileTransmitterTest}).
+ */
+class BatchingFileTransmitterTest {
+
+    static final Instant NOW = Instant.parse("2024-03-05T07:08:09Z");
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final long WAIT_SECONDS = 10;
+
+    @TempDir
+    Path root;
+
+    private final ExecutorService workThreads = Executors.newCachedThreadPool();
+    private final ExecutorService testThreads = Executors.newCachedThreadPool();
+    private BatchingFileTransmitter adapter;
+
+    @BeforeEach
+    void createAdapter() {
+        adapter = new BatchingFileTransmitter(new ExecutorWorkManager(workThreads), CLOCK);
+    }
+
+    @AfterEach
+    void stopThreads() {
+        workThreads.shutdownNow();
+        testThreads.shutdownNow();
+    }
+
+    @Test
+    @DisplayName("every message is accepted with false; after done the files exist and their deletes come in one proxy batch")
+    void writesAndDeletesInOneProxyBatch() throws Exception {
+        RecordingProxy proxy = start(RecordingProxy.acknowledging(), 7);
+        TestMessage m1 = message("m1", "/a/%MessageID%.xml", "<one/>");
+        TestMessage m2 = message("m2", "/a/%MessageID%.xml", "<two/>");
+        TestMessage m3 = message("m3", "/b/fixed.txt", "three");
+
+        TransmitterBatch batch = adapter.getBatch();
+        assertThat(batch.beginBatch().maxBatchSize()).isEqualTo(7);
+        assertThat(batch.beginBatch().isTransactional()).isFalse();
+        assertThat(batch.transmitMessage(m1)).isFalse();
+        assertThat(batch.transmitMessage(m2)).isFalse();
+        assertThat(batch.transmitMessage(m3)).isFalse();
+        batch.done(null);
+
+        RecordedBatch outcome = proxy.next();
+        assertThat(outcome.describe()).containsExactly("DELETE m1", "DELETE m2", "DELETE m3");
+        assertThat(root.resolve("a/m1.xml")).hasContent("<one/>");
+        assertThat(root.resolve("a/m2.xml")).hasContent("<two/>");
+        assertThat(root.resolve("b/fixed.txt")).hasContent("three");
+        terminateWithin(Duration.ofSeconds(WAIT_SECONDS));
+        proxy.assertNoMoreBatches();
+        assertThat(proxy.errors).isEmpty();
+    }
+
+    @Test
+    @DisplayName("each engine batch is a new object (B1)")
+    void newBatchEachTime() {
+        start(RecordingProxy.acknowledging(), 20);
+
+        assertThat(adapter.getBatch()).isNotSameAs(adapter.getBatch());
+    }
+
+    @Test
+    @DisplayName("failures share the proxy batch with the deletes: resubmit at now + RetryInterval while retries remain, else next transport")
+    void failuresAreResubmittedOrMoved() throws Exception {
+        RecordingProxy proxy = start(RecordingProxy.acknowledging(), 20);
+        Files.writeString(root.resolve("taken-1.xml"), "first owner");
+        Files.writeString(root.resolve("taken-2.xml"), "second owner");
+        TestMessage ok = message("ok", "/ok.xml", "fine");
+        TestMessage retried = message("retried", "/taken-1.xml", "loser").retries(3, 5);
+        TestMessage moved = message("moved", "/taken-2.xml", "loser").retries(0, 5);
+
+        send(ok, retried, moved);
+
+        RecordedBatch outcome = proxy.next();
+        assertThat(outcome.describe()).containsExactly("DELETE ok", "RESUBMIT retried", "MOVE_TO_NEXT_TRANSPORT moved");
+        assertThat(outcome.operations.get(1).deliverAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
+        assertThat(retried.errorInfo()).isInstanceOf(FileAlreadyExistsException.class);
+        assertThat(moved.errorInfo()).isInstanceOf(FileAlreadyExistsException.class);
+        assertThat(ok.errorInfo()).isNull();
+        assertThat(root.resolve("ok.xml")).hasContent("fine");
+        assertThat(root.resolve("taken-1.xml")).hasContent("first owner");
+        assertThat(root.resolve("taken-2.xml")).hasContent("second owner");
+        AtomicFileWriterTest.assertNoTemporaryFiles(root);
+        terminateWithin(Duration.ofSeconds(WAIT_SECONDS));
+        proxy.assertNoMoreBatches();
+    }
+
+    @Test
+    @DisplayName("an address outside the allowed roots fails the message through the proxy batch; nothing is written")
+    void addressOutsideRootsFails(@TempDir Path elsewhere) throws Exception {
+        RecordingProxy proxy = start(RecordingProxy.acknowledging(), 20);
+        TestMessage stray = new TestMessage("stray", "x").address(elsewhere.resolve("x.xml").toString()).retries(2, 1);
+
+        send(stray);
+
+        assertThat(proxy.next().describe()).containsExactly("RESUBMIT stray");
+        assertThat(stray.errorInfo()).hasMessageContaining("outside the allowed roots");
+        assertThat(elsewhere.resolve("x.xml")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("the copy mode comes from context property copyMode in the FILE namespace: APPEND in batch order, OVERWRITE")
+    void copyModeFromContext() throws Exception {
+        RecordingProxy proxy = start(RecordingProxy.acknowledging(), 20);
+        Files.writeString(root.resolve("replace.txt"), "old");
+        TestMessage first = message("first", "/log.txt", "one\n").copyMode("APPEND");
+        TestMessage second = message("second", "/log.txt", "two\n").copyMode("append");
+        TestMessage replace = message("replace", "/replace.txt", "new").copyMode("OVERWRITE");
+
+        send(first, second, replace);
+
+        assertThat(proxy.next().describe()).containsExactly("DELETE first", "DELETE second", "DELETE replace");
+        assertThat(root.resolve("log.txt")).hasContent("one\ntwo\n");
+        assertThat(root.resolve("replace.txt")).hasContent("new");
+    }
+
+    @Test
+    @DisplayName("a failed proxy batch: innocent operations are issued again, guilty ones escalate resubmit -> next transport -> suspend")
+    void failedProxyBatchIsRetriedAndEscalated() throws Exception {
+        RecordingProxy proxy = start(RecordingProxy.manual(), 20);
+        Files.writeString(root.resolve("taken-1.xml"), "x");
+        Files.writeString(root.resolve("taken-2.xml"), "x");
+        TestMessage ok = message("ok", "/ok.xml", "fine");
+        TestMessage retried = message("retried", "/taken-1.xml", "y").retries(3, 5);
+        TestMessage moved = message("moved", "/taken-2.xml", "y").retries(0, 5);
+        send(ok, retried, moved);
+
+        RecordedBatch first = proxy.next();
+        assertThat(first.describe()).containsExactly("DELETE ok", "RESUBMIT retried", "MOVE_TO_NEXT_TRANSPORT moved");
+        first.fail(Map.of(retried, StatusCode.RETRIES_EXHAUSTED, moved, StatusCode.NO_BACKUP_TRANSPORT));
+
+        RecordedBatch second = proxy.next();
+        assertThat(second.describe())
+                .containsExactly("DELETE ok", "MOVE_TO_NEXT_TRANSPORT retried", "MOVE_TO_SUSPEND_Q moved");
+        second.fail(Map.of(retried, StatusCode.NO_BACKUP_TRANSPORT));
+
+        RecordedBatch third = proxy.next();
+        assertThat(third.describe()).containsExactly("DELETE ok", "MOVE_TO_SUSPEND_Q retried", "MOVE_TO_SUSPEND_Q moved");
+        third.acknowledge();
+
+        terminateWithin(Duration.ofSeconds(WAIT_SECONDS));
+        proxy.assertNoMoreBatches();
+        assertThat(retried.errorInfo()).isInstanceOf(FileAlreadyExistsException.class);
+    }
+
+    @Test
+    @DisplayName("a delete that fails on its own is reported to the proxy and not retried")
+    void failedDeleteIsReported() throws Exception {
+        RecordingProxy proxy = start(RecordingProxy.manual(), 20);
+        TestMessage ok = message("ok", "/ok.xml", "fine");
+        send(ok);
+
+        proxy.next().fail(Map.of(ok, StatusCode.LEASE_LOST));
+
+        terminateWithin(Duration.ofSeconds(WAIT_SECONDS));
+        proxy.assertNoMoreBatches();
+        assertThat(proxy.errors).singleElement().satisfies(e -> assertThat(e).hasMessageContaining("LEASE_LOST"));
+    }
+
+    @Test
+    @DisplayName("terminate returns only after every accepted message's proxy batch was acknowledged")
+    void terminateWaitsForAcknowledgement() throws Exception {
+        RecordingProxy proxy = start(RecordingProxy.manual(), 20);
+        send(message("m1", "/m1.xml", "1"), message("m2", "/m2.xml", "2"));
+        RecordedBatch outcome = proxy.next();
+
+        CompletableFuture<Void> terminated = CompletableFuture.runAsync(adapter::terminate, testThreads);
+        awaitTrue(this::refusesNewMessages, "terminate to begin");
+        assertThat(terminated).as("terminate while a proxy batch is unacknowledged").isNotDone();
+
+        // the engine rejects the batch as a whole: the kit issues it again, and terminate keeps waiting
+        outcome.fail(Map.of());
+        RecordedBatch again = proxy.next();
+        assertThat(again.describe()).containsExactly("DELETE m1", "DELETE m2");
+        assertThat(terminated).as("terminate while the reissued batch is unacknowledged").isNotDone();
+
+        again.acknowledge();
+        terminated.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        proxy.assertNoMoreBatches();
+        assertThat(proxy.errors).isEmpty();
+    }
+
+    @Test
+    @DisplayName("after terminate, new messages are refused")
+    void refusesMessagesAfterTerminate() throws Exception {
+        start(RecordingProxy.acknowledging(), 20);
+        terminateWithin(Duration.ofSeconds(WAIT_SECONDS));
+
+        TransmitterBatch batch = adapter.getBatch();
+        batch.beginBatch();
+        assertThatThrownBy(() -> batch.transmitMessage(message("late", "/late.xml", "x")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("terminating");
+        batch.clear();
+    }
+
+    @Test
+    @DisplayName("a cleared engine batch writes nothing and holds nothing in flight")
+    void clearedBatchReleasesMessages() throws Exception {
+        RecordingProxy proxy = start(RecordingProxy.manual(), 20);
+
+        TransmitterBatch batch = adapter.getBatch();
+        batch.beginBatch();
+        batch.transmitMessage(message("m1", "/m1.xml", "1"));
+        batch.transmitMessage(message("m2", "/m2.xml", "2"));
+        batch.clear();
+
+        terminateWithin(Duration.ofSeconds(WAIT_SECONDS));
+        assertThat(root.resolve("m1.xml")).doesNotExist();
+        proxy.assertNoMoreBatches();
+    }
+
+    @Test
+    @DisplayName("when the WorkManager refuses the work, done throws and terminate does not wait for those messages")
+    void refusedWorkIsThrownFromDone() throws Exception {
+        adapter = new BatchingFileTransmitter(new RefusingWorkManager(), CLOCK);
+        RecordingProxy proxy = start(RecordingProxy.manual(), 20);
+
+        TransmitterBatch batch = adapter.getBatch();
+        batch.beginBatch();
+        batch.transmitMessage(message("m1", "/m1.xml", "1"));
+        assertThatThrownBy(() -> batch.done(null)).isInstanceOf(WorkException.class);
+
+        terminateWithin(Duration.ofSeconds(WAIT_SECONDS));
+        assertThat(root.resolve("m1.xml")).doesNotExist();
+        proxy.assertNoMoreBatches();
+    }
+
+    @Test
+    @DisplayName("when the engine is shutting down and takes no proxy batch, the messages are abandoned and terminate does not hang")
+    void engineShuttingDown() throws Exception {
+        RecordingProxy proxy = start(RecordingProxy.shuttingDown(), 20);
+        CompletableFuture<Void> reported = proxy.firstError;
+
+        send(message("m1", "/m1.xml", "1"));
+
+        assertThat(reported.get(WAIT_SECONDS, TimeUnit.SECONDS)).isNull();
+        terminateWithin(Duration.ofSeconds(WAIT_SECONDS));
+        assertThat(proxy.errors).singleElement().satisfies(e -> assertThat(e).hasMessageContaining("deliver them again"));
+    }
+
+    @Test
+    @DisplayName("initialize before load is refused")
+    void initializeNeedsConfiguration() {
+        assertThatThrownBy(() -> adapter.initialize(RecordingProxy.acknowledging()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("handler configuration");
+    }
+
+    @Test
+    @DisplayName("load refuses an invalid handler configuration, naming the property")
+    void loadValidates() {
+        assertThatThrownBy(() -> adapter.load(MapPropertyBag.readOnly(Map.of("allowedRoots", root.toString(),
+                "batchSize", 5000))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("batchSize:");
+    }
+
+    // --- helpers
+
+    private RecordingProxy start(RecordingProxy proxy, int batchSize) {
+        adapter.load(handlerConfiguration(root, batchSize));
+        adapter.initialize(proxy);
+        return proxy;
+    }
+
+    static PropertyBag handlerConfiguration(Path root, int batchSize) {
+        return MapPropertyBag.readOnly(Map.of("allowedRoots", root.toString(), "batchSize", batchSize,
+                "forceToDisk", Boolean.TRUE));
+    }
+
+    private TestMessage message(String id, String relativeAddress, String body) {
+        return new TestMessage(id, body).address("file://" + root + relativeAddress);
+    }
+
+    private void send(Message... messages) throws Exception {
+        TransmitterBatch batch = adapter.getBatch();
+        batch.beginBatch();
+        for (Message message : messages) {
+            assertThat(batch.transmitMessage(message)).isFalse();
+        }
+        batch.done(null);
+    }
+
+    private void terminateWithin(Duration limit) throws Exception {
+        CompletableFuture.runAsync(adapter::terminate, testThreads).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether a fresh engine batch refuses a message, the sign that terminate has begun. */
+    private boolean refusesNewMessages() {
+        TransmitterBatch probe = adapter.getBatch();
+        try {
+            probe.transmitMessage(new TestMessage("probe", ""));
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            probe.clear();
+        }
+    }
+
+    static void awaitTrue(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    // --- engine-side doubles
+
+    /** A message as the engine delivers it: an identity, a context, and one body part. */
+    static final class TestMessage implements Message {
+        private final String id;
+        private final TestContext context = new TestContext();
+        private final MessagePart body;
+        private volatile Throwable error;
+
+        TestMessage(String id, String body) {
+            this(id, body == null ? null : new TestPart(body.getBytes(UTF_8)));
+        }
+
+        TestMessage(String id, MessagePart body) {
+            this.id = id;
+            this.body = body;
+            context.write(SystemProperties.MESSAGE_ID, SystemProperties.NAMESPACE, id);
+            context.write(SystemProperties.TRANSMIT_WORK_ID, SystemProperties.NAMESPACE, "work-" + id);
+            retries(3, 5);
+        }
+
+        TestMessage address(String address) {
+            context.write(SystemProperties.OUTBOUND_TRANSPORT_LOCATION, SystemProperties.NAMESPACE, address);
+            return this;
+        }
+
+        TestMessage retries(int retryCount, int retryIntervalMinutes) {
+            context.write(SystemProperties.RETRY_COUNT, SystemProperties.NAMESPACE, retryCount);
+            context.write(SystemProperties.RETRY_INTERVAL, SystemProperties.NAMESPACE, retryIntervalMinutes);
+            return this;
+        }
+
+        TestMessage copyMode(String mode) {
+            context.write(FileResourceAdapter.COPY_MODE, FileResourceAdapter.NAMESPACE, mode);
+            return this;
+        }
+
+        TestMessage with(String name, String namespace, Object value) {
+            context.write(name, namespace, value);
+            return this;
+        }
+
+        @Override
+        public String messageId() {
+            return id;
+        }
+
+        @Override
+        public MessageContext context() {
+            return context;
+        }
+
+        @Override
+        public MessagePart bodyPart() {
+            return body;
+        }
+
+        @Override
+        public String bodyPartName() {
+            return body == null ? null : "body";
+        }
+
+        @Override
+        public List<String> partNames() {
+            return body == null ? List.of() : List.of("body");
+        }
+
+        @Override
+        public MessagePart part(String name) {
+            return "body".equals(name) ? body : null;
+        }
+
+        @Override
+        public void addPart(String name, MessagePart part, boolean isBody) {
+            throw new UnsupportedOperationException("a delivered message takes no parts");
+        }
+
+        @Override
+        public OptionalLong size() {
+            return body == null ? OptionalLong.of(0) : body.size();
+        }
+
+        @Override
+        public void setErrorInfo(Throwable error) {
+            this.error = error;
+        }
+
+        @Override
+        public Throwable errorInfo() {
+            return error;
+        }
+
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
+
+    static final class TestContext implements MessageContext {
+        private final Map<List<String>, ContextProperty> properties = new LinkedHashMap<>();
+
+        @Override
+        public synchronized Object read(String name, String namespace) {
+            ContextProperty property = properties.get(List.of(name, namespace));
+            return property == null ? null : property.value();
+        }
+
+        @Override
+        public void write(String name, String namespace, Object value) {
+            put(name, namespace, value, false);
+        }
+
+        @Override
+        public void promote(String name, String namespace, Object value) {
+            put(name, namespace, value, true);
+        }
+
+        private synchronized void put(String name, String namespace, Object value, boolean promoted) {
+            if (value == null) {
+                properties.remove(List.of(name, namespace));
+            } else {
+                properties.put(List.of(name, namespace), new ContextProperty(name, namespace, value, promoted));
+            }
+        }
+
+        @Override
+        public synchronized boolean isPromoted(String name, String namespace) {
+            ContextProperty property = properties.get(List.of(name, namespace));
+            return property != null && property.promoted();
+        }
+
+        @Override
+        public synchronized List<ContextProperty> properties() {
+            return List.copyOf(properties.values());
+        }
+    }
+
+    static final class TestPart implements MessagePart {
+        private final byte[] data;
+
+        TestPart(byte[] data) {
+            this.data = data;
+        }
+
+        @Override
+        public InputStream openStream() {
+            return new ByteArrayInputStream(data);
+        }
+
+        @Override
+        public String contentType() {
+            return "application/octet-stream";
+        }
+
+        @Override
+        public String charset() {
+            return null;
+        }
+
+        @Override
+        public OptionalLong size() {
+            return OptionalLong.of(data.length);
+        }
+
+        @Override
+        public PropertyBag partProperties() {
+            return new MapPropertyBag();
+        }
+    }
+
+    /** One operation the adapter added to a proxy batch. */
+    record Operation(OperationType type, Message message, Instant deliverAt) {
+    }
+
+    /**
+     * The engine's transport proxy: records every proxy batch handed to it with {@code done}. An acknowledging
+     * proxy reports success at once; with a manual one the test answers each batch itself.
+     */
+    static final class RecordingProxy implements TransportProxy {
+        final BlockingQueue<RecordedBatch> completed = new LinkedBlockingQueue<>();
+        final List<Throwable> errors = new CopyOnWriteArrayList<>();
+        final CompletableFuture<Void> firstError = new CompletableFuture<>();
+        private final boolean acknowledge;
+        private final boolean shuttingDown;
+
+        private RecordingProxy(boolean acknowledge, boolean shuttingDown) {
+            this.acknowledge = acknowledge;
+            this.shuttingDown = shuttingDown;
+        }
+
+        static RecordingProxy acknowledging() {
+            return new RecordingProxy(true, false);
+        }
+
+        static RecordingProxy manual() {
+            return new RecordingProxy(false, false);
+        }
+
+        static RecordingProxy shuttingDown() {
+            return new RecordingProxy(false, true);
+        }
+
+        @Override
+        public TransportBatch getBatch(BatchCallback callback, Object cookie) {
+            Objects.requireNonNull(callback, "callback");
+            if (shuttingDown) {
+                throw new MessagingShuttingDownException("the engine is stopping");
+            }
+            return new RecordedBatch(this, callback, cookie);
+        }
+
+        @Override
+        public MessageFactory messageFactory() {
+            throw new UnsupportedOperationException("the FILE adapter creates no messages");
+        }
+
+        @Override
+        public void setErrorInfo(Throwable error) {
+            errors.add(error);
+            firstError.complete(null);
+        }
+
+        /** The next proxy batch the adapter completed, waiting for it with a timeout. */
+        RecordedBatch next() throws InterruptedException {
+            RecordedBatch batch = completed.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertThat(batch).as("a proxy batch within %d s", WAIT_SECONDS).isNotNull();
+            return batch;
+        }
+
+        void assertNoMoreBatches() {
+            assertThat(completed).as("proxy batches nobody expected").isEmpty();
+        }
+    }
+
+    static final class RecordedBatch implements TransportBatch {
+        final List<Operation> operations = new ArrayList<>();
+        private final RecordingProxy proxy;
+        private final BatchCallback callback;
+        private final Object cookie;
+        private boolean finished;
+
+        RecordedBatch(RecordingProxy proxy, BatchCallback callback, Object cookie) {
+            this.proxy = proxy;
+            this.callback = callback;
+            this.cookie = cookie;
+        }
+
+        @Override
+        public void deleteMessage(Message message) {
+            add(OperationType.DELETE, message, null);
+        }
+
+        @Override
+        public void resubmit(Message message, Instant deliverAt) {
+            add(OperationType.RESUBMIT, message, deliverAt);
+        }
+
+        @Override
+        public void moveToNextTransport(Message message) {
+            add(OperationType.MOVE_TO_NEXT_TRANSPORT, message, null);
+        }
+
+        @Override
+        public void moveToSuspendQ(Message message) {
+            add(OperationType.MOVE_TO_SUSPEND_Q, message, null);
+        }
+
+        @Override
+        public void submitResponseMessage(Message solicit, Message response) {
+            throw new UnsupportedOperationException("FILE is one-way");
+        }
+
+        @Override
+        public void submitMessage(Message message) {
+            throw new UnsupportedOperationException("FILE publishes nothing");
+        }
+
+        private void add(OperationType type, Message message, Instant deliverAt) {
+            if (finished) {
+                throw new IllegalStateException("batch already completed");
+            }
+            operations.add(new Operation(type, message, deliverAt));
+        }
+
+        @Override
+        public void done() {
+            if (finished) {
+                throw new IllegalStateException("batch already completed");
+            }
+            finished = true;
+            proxy.completed.add(this);
+            if (proxy.acknowledge) {
+                acknowledge();
+            }
+        }
+
+        @Override
+        public CommitConfirm done(Transaction transaction) {
+            throw new UnsupportedOperationException("FILE is not transactional");
+        }
+
+        @Override
+        public void clear() {
+            finished = true;
+        }
+
+        @Override
+        public void close() {
+            finished = true;
+        }
+
+        /** "TYPE messageId" for every operation, in the order added. */
+        List<String> describe() {
+            return operations.stream().map(o -> o.type() + " " + o.message().messageId()).toList();
+        }
+
+        /** The engine applied the batch. */
+        void acknowledge() {
+            callback.batchComplete(StatusCode.OK, statuses(Map.of()), cookie);
+        }
+
+        /** The engine rolled the batch back; the given messages' operations are the guilty ones. */
+        void fail(Map<Message, StatusCode> guilty) {
+            callback.batchComplete(StatusCode.FAILED, statuses(guilty), cookie);
+        }
+
+        private List<OperationStatus> statuses(Map<Message, StatusCode> guilty) {
+            Map<OperationType, List<MessageStatus>> byType = new LinkedHashMap<>();
+            for (Operation operation : operations) {
+                StatusCode status = guilty.getOrDefault(operation.message(), StatusCode.OK);
+                byType.computeIfAbsent(operation.type(), t -> new ArrayList<>()).add(new MessageStatus(
+                        operation.message().messageId(), status, status.isSuccess() ? "" : "refused by the test"));
+            }
+            List<OperationStatus> result = new ArrayList<>();
+            byType.forEach((type, statuses) -> result.add(new OperationStatus(type, statuses.stream()
+                    .map(MessageStatus::status).filter(s -> !s.isSuccess()).findFirst().orElse(StatusCode.OK),
+                    statuses)));
+            return result;
+        }
+    }
+
+    /** The connector's JCA WorkManager, running work on a plain executor. */
+    static final class ExecutorWorkManager implements WorkManager {
+        private final ExecutorService executor;
+
+        ExecutorWorkManager(ExecutorService executor) {
+            this.executor = executor;
+        }
+
+        @Override
+        public void doWork(Work work) {
+            work.run();
+        }
+
+        @Override
+        public void doWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener) {
+            work.run();
+        }
+
+        @Override
+        public long startWork(Work work) {
+            executor.execute(work);
+            return WorkManager.UNKNOWN;
+        }
+
+        @Override
+        public long startWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener) {
+            return startWork(work);
+        }
+
+        @Override
+        public void scheduleWork(Work work) {
+            executor.execute(work);
+        }
+
+        @Override
+        public void scheduleWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener) {
+            scheduleWork(work);
+        }
+    }
+
+    /** A WorkManager with no capacity left. */
+    static final class RefusingWorkManager implements WorkManager {
+        @Override
+        public void doWork(Work work) throws WorkException {
+            throw new WorkRejectedException("no threads");
+        }
+
+        @Override
+        public void doWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener)
+                throws WorkException {
+            throw new WorkRejectedException("no threads");
+        }
+
+        @Override
+        public long startWork(Work work) throws WorkException {
+            throw new WorkRejectedException("no threads");
+        }
+
+        @Override
+        public long startWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener)
+                throws WorkException {
+            throw new WorkRejectedException("no threads");
+        }
+
+        @Override
+        public void scheduleWork(Work work) throws WorkException {
+            throw new WorkRejectedException("no threads");
+        }
+
+        @Override
+        public void scheduleWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener)
+                throws WorkException {
+            throw new WorkRejectedException("no threads");
+        }
+    }
+}
