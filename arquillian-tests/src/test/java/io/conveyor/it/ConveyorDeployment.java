@@ -62,7 +62,8 @@ public final class ConveyorDeployment {
             connectors.add(name);
         }
         WebArchive tests = ShrinkWrap.create(WebArchive.class, "conveyor-tests.war")
-                .addClasses(testClass, ConveyorDeployment.class, InContainerSupport.class)
+                .addClasses(testClass, ConveyorDeployment.class, InContainerSupport.class, BatchRecorder.class,
+                        BatchRecorder.Completion.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsLibraries(jarOf(Assertions.class), jarOf(Awaitility.class), jarOf(Matcher.class));
         ear.addAsModule(Testable.archiveToTest(tests));

@@ -19,6 +19,16 @@ import java.util.UUID;
 final class AtomicFileWriter {
 
     private static final int BUFFER_SIZE = 64 * 1024;
+    /** Characters of the target's name kept in the temporary file's name, so the latter stays under NAME_MAX. */
+    private static final int TEMPORARY_NAME_PREFIX = 32;
+    /** Appends to one file are serialised across the JVM, so concurrent bodies never interleave (striped by path). */
+    private static final Object[] APPEND_LOCKS = new Object[64];
+
+    static {
+        for (int i = 0; i < APPEND_LOCKS.length; i++) {
+            APPEND_LOCKS[i] = new Object();
+        }
+    }
 
     private final boolean forceToDisk;
 
@@ -34,11 +44,20 @@ final class AtomicFileWriter {
      */
     void write(Path target, InputStream data, CopyMode mode) throws IOException {
         Path directory = target.getParent();
+        Path firstCreated = null;
+        for (Path ancestor = directory; ancestor != null && !Files.isDirectory(ancestor); ancestor = ancestor.getParent()) {
+            firstCreated = ancestor;
+        }
         Files.createDirectories(directory);
         if (mode == CopyMode.APPEND) {
-            append(target, data);
+            synchronized (APPEND_LOCKS[Math.floorMod(target.hashCode(), APPEND_LOCKS.length)]) {
+                append(target, data);
+            }
         } else {
-            Path temporary = directory.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+            String name = target.getFileName().toString();
+            String prefix = name.codePoints().limit(TEMPORARY_NAME_PREFIX)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            Path temporary = directory.resolve("." + prefix + "." + UUID.randomUUID() + ".tmp");
             try {
                 writeNew(temporary, data);
                 if (mode == CopyMode.CREATE_NEW) {
@@ -51,6 +70,10 @@ final class AtomicFileWriter {
             }
         }
         forceDirectory(directory);
+        // a directory made here is durable only once the entry in its parent is forced too
+        for (Path created = directory; firstCreated != null && created.startsWith(firstCreated); created = created.getParent()) {
+            forceDirectory(created.getParent());
+        }
     }
 
     private void writeNew(Path file, InputStream data) throws IOException {

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -216,46 +217,46 @@ class AtomicFileWriterTest {
         AtomicFileWriter writer = new AtomicFileWriter(false);
         int chunk = 64 * 1024;
         CountDownLatch firstChunkWritten = new CountDownLatch(1);
-        AtomicBoolean secondReadStarted = new AtomicBoolean();
+        AtomicBoolean secondChunkWritten = new AtomicBoolean();
         AtomicReference<Thread> secondWriter = new AtomicReference<>();
-        // the first body pauses after its first chunk until the second append either reads its body (no mutual
-        // exclusion: the bodies interleave) or waits for a lock (the first append then finishes alone)
+        // The first body pauses after its first chunk until the second append has either written a chunk (no
+        // mutual exclusion: the bodies interleave) or waits for a lock (the first append then finishes alone).
+        // A stream is asked for its next chunk only after the previous one was written.
         InputStream first = new ChunkedStream('A', chunk, 2, () -> {
             firstChunkWritten.countDown();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!secondReadStarted.get() && !isWaiting(secondWriter.get())) {
+            while (!secondChunkWritten.get() && !isWaiting(secondWriter.get())) {
                 if (System.nanoTime() > deadline) {
                     throw new IOException("the second append neither ran nor waited");
                 }
                 Thread.onSpinWait();
             }
         });
-        InputStream second = new ChunkedStream('B', chunk, 2, () -> { });
+        InputStream second = new ChunkedStream('B', chunk, 2, () -> secondChunkWritten.set(true));
 
         CompletableFuture<Void> firstAppend = CompletableFuture.runAsync(() -> append(writer, target, first), threads);
         assertThat(firstChunkWritten.await(10, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Void> secondAppend = CompletableFuture.runAsync(() -> {
             secondWriter.set(Thread.currentThread());
-            append(writer, target, new InputStream() {
-                @Override
-                public int read() throws IOException {
-                    secondReadStarted.set(true);
-                    return second.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    secondReadStarted.set(true);
-                    return second.read(b, off, len);
-                }
-            });
+            append(writer, target, second);
         }, threads);
         firstAppend.get(20, TimeUnit.SECONDS);
         secondAppend.get(20, TimeUnit.SECONDS);
 
-        String content = Files.readString(target, UTF_8);
-        assertThat(content).hasSize(4 * chunk);
-        assertThat(content).isEqualTo("A".repeat(2 * chunk) + "B".repeat(2 * chunk));
+        assertThat(runs(Files.readString(target, UTF_8))).containsExactly("A x " + 2 * chunk, "B x " + 2 * chunk);
+    }
+
+    /** The content as runs of one character, e.g. [A x 3, B x 2] for AAABB. */
+    private static List<String> runs(String content) {
+        List<String> runs = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= content.length(); i++) {
+            if (i == content.length() || content.charAt(i) != content.charAt(start)) {
+                runs.add(content.charAt(start) + " x " + (i - start));
+                start = i;
+            }
+        }
+        return runs;
     }
 
     private static boolean isWaiting(Thread thread) {
@@ -263,9 +264,7 @@ class AtomicFileWriterTest {
             return false;
         }
         Thread.State state = thread.getState();
-        boolean w = state == Thread.State.BLOCKED || state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
-        if (w) { System.err.println("DEBUG " + state + " " + java.util.Arrays.toString(thread.getStackTrace()).replace(", ", "\n  ")); }
-        return w;
+        return state == Thread.State.BLOCKED || state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
     }
 
     private static void append(AtomicFileWriter writer, Path target, InputStream data) {
