@@ -51,6 +51,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -227,13 +228,13 @@ class BatchingFileTransmitterTest {
 
         CompletableFuture<Void> terminated = CompletableFuture.runAsync(adapter::terminate, testThreads);
         awaitTrue(this::refusesNewMessages, "terminate to begin");
-        assertThat(terminated).as("terminate while a proxy batch is unacknowledged").isNotDone();
+        assertStillRunning(terminated, "terminate while a proxy batch is unacknowledged");
 
         // the engine rejects the batch as a whole: the kit issues it again, and terminate keeps waiting
         outcome.fail(Map.of());
         RecordedBatch again = proxy.next();
         assertThat(again.describe()).containsExactly("DELETE m1", "DELETE m2");
-        assertThat(terminated).as("terminate while the reissued batch is unacknowledged").isNotDone();
+        assertStillRunning(terminated, "terminate while the reissued batch is unacknowledged");
 
         again.acknowledge();
         terminated.get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -360,6 +361,11 @@ class BatchingFileTransmitterTest {
         } finally {
             probe.clear();
         }
+    }
+
+    /** The future does not complete within a short grace period (a bounded wait, not a sleep). */
+    private static void assertStillRunning(CompletableFuture<?> future, String what) {
+        assertThatThrownBy(() -> future.get(200, TimeUnit.MILLISECONDS)).as(what).isInstanceOf(TimeoutException.class);
     }
 
     static void awaitTrue(BooleanSupplier condition, String what) {
