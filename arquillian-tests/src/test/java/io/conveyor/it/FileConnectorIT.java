@@ -22,10 +22,16 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The FILE connector deployed as in production, configured through WildFly's resource-adapters subsystem. */
+/**
+ * The FILE connector deployed as in production, configured through WildFly's resource-adapters subsystem. The H2
+ * suite runs it in its default NON_BLOCKING mode; the PostgreSQL suite starts the server with
+ * {@code conveyor.file.mode=BLOCKING}, so both modes are exercised end to end.
+ */
+@Tag("messagebox")
 @ExtendWith(ArquillianExtension.class)
 class FileConnectorIT extends InContainerSupport {
 
@@ -44,16 +50,17 @@ class FileConnectorIT extends InContainerSupport {
     }
 
     @Test
-    @DisplayName("the handler configuration is read from the resource-adapters subsystem; NON_BLOCKING makes a batch-aware adapter")
+    @DisplayName("the handler configuration is read from the resource-adapters subsystem; its mode picks the transmit path")
     void handlerConfigurationComesFromTheServer() throws IOException {
         filePort("config", "%MessageID%.txt", "CREATE_NEW", 0);
         PublishReceipt receipt = publish("config", "hello");
         eventually().until(() -> gone(receipt.messageId()));
 
+        String mode = System.getProperty("conveyor.file.mode", "NON_BLOCKING");
         AdapterAdministration.AdapterView file = adapters.get("FILE");
         assertThat(file.handlerConfiguration()).containsEntry("allowedRoots", System.getProperty("conveyor.file.allowedRoots"))
-                .containsEntry("mode", "NON_BLOCKING").containsEntry("forceToDisk", Boolean.TRUE);
-        assertThat(file.status().mode()).isEqualTo(TransmitMode.BATCH);
+                .containsEntry("mode", mode).containsEntry("forceToDisk", Boolean.TRUE);
+        assertThat(file.status().mode()).isEqualTo(mode.equals("BLOCKING") ? TransmitMode.SINGLE_MESSAGE : TransmitMode.BATCH);
     }
 
     @Test

@@ -142,17 +142,7 @@ public class WorkItemStore {
      * @param owner this server; only work items it holds under a live lease can be disposed of
      */
     public List<DispositionResult> apply(List<Disposition> dispositions, String owner, Instant now) {
-        try (Connection connection = dataSource.getConnection()) {
-            Map<String, WorkItem> items = lockItems(connection, dispositions);
-            List<DispositionResult> results = validate(dispositions, items, owner);
-            if (results.stream().anyMatch(r -> !r.status().isSuccess())) {
-                return results;
-            }
-            write(connection, dispositions, items, now);
-            return results;
-        } catch (SQLException e) {
-            throw new MessageBoxException("cannot apply " + dispositions.size() + " disposition(s)", e);
-        }
+        return apply(dispositions, owner, now, true);
     }
 
     /**
@@ -160,11 +150,18 @@ public class WorkItemStore {
      * already disposed of is left as the adapter left it).
      */
     public List<DispositionResult> applyEach(List<Disposition> dispositions, String owner, Instant now) {
+        return apply(dispositions, owner, now, false);
+    }
+
+    private List<DispositionResult> apply(List<Disposition> dispositions, String owner, Instant now, boolean allOrNothing) {
         try (Connection connection = dataSource.getConnection()) {
             Map<String, WorkItem> items = lockItems(connection, dispositions);
             List<DispositionResult> results = validate(dispositions, items, owner);
-            write(connection, results.stream().filter(r -> r.status().isSuccess()).map(DispositionResult::disposition)
-                    .toList(), items, now);
+            List<Disposition> valid = results.stream().filter(r -> r.status().isSuccess())
+                    .map(DispositionResult::disposition).toList();
+            if (!allOrNothing || valid.size() == dispositions.size()) {
+                write(connection, valid, items, now);
+            }
             return results;
         } catch (SQLException e) {
             throw new MessageBoxException("cannot apply " + dispositions.size() + " disposition(s)", e);
@@ -192,7 +189,7 @@ public class WorkItemStore {
         List<Delivery> deliveries = new ArrayList<>();
         for (List<String> slice : Sql.slices(workItemIds)) {
             Map<String, WorkItem> items = new LinkedHashMap<>();
-            Map<String, String[]> messageRows = new HashMap<>();
+            Map<String, MessageRow> messageRows = new HashMap<>();
             try (PreparedStatement select = connection.prepareStatement("select " + WorkItemRows.COLUMNS
                     + ", m.context, m.body_part_name from cv_work_item w join cv_message m on m.id = w.message_id "
                     + "where w.id in (" + Sql.placeholders(slice.size()) + ")")) {
@@ -203,16 +200,16 @@ public class WorkItemStore {
                     while (rows.next()) {
                         WorkItem item = WorkItemRows.read(rows);
                         items.put(item.id(), item);
-                        messageRows.put(item.messageId(), new String[] {rows.getString("context"), rows.getString("body_part_name")});
+                        messageRows.put(item.messageId(), new MessageRow(rows.getString("context"), rows.getString("body_part_name")));
                     }
                 }
             }
             Map<String, Map<String, MessagePart>> parts = loadParts(connection, new ArrayList<>(messageRows.keySet()));
             for (WorkItem item : items.values()) {
-                String[] message = messageRows.get(item.messageId());
-                EngineMessageContext context = new EngineMessageContext(ContextCodec.decode(message[0]));
+                MessageRow message = messageRows.get(item.messageId());
+                EngineMessageContext context = new EngineMessageContext(ContextCodec.decode(message.context()));
                 deliveries.add(new Delivery(item, EngineMessage.delivered(item.messageId(), context,
-                        new EngineMessage.Lease(item.id(), item.leaseToken()), message[1],
+                        new EngineMessage.Lease(item.id(), item.leaseToken()), message.bodyPartName(),
                         parts.getOrDefault(item.messageId(), Map.of()))));
             }
         }
@@ -404,5 +401,9 @@ public class WorkItemStore {
             }
             deleteMessage.executeBatch();
         }
+    }
+
+    /** The columns of {@code cv_message} a delivery needs. */
+    private record MessageRow(String context, String bodyPartName) {
     }
 }

@@ -2,6 +2,7 @@ package io.conveyor.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.conveyor.adapter.AdapterMetadata;
 import io.conveyor.adapter.Capability;
@@ -45,10 +46,10 @@ class FileResourceAdapterTest {
 
         assertThat(schema).extracting(PropertyDescriptor::name, PropertyDescriptor::type, PropertyDescriptor::defaultValue)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("allowedRoots", PropertyDescriptor.Type.STRING, null),
-                        org.assertj.core.groups.Tuple.tuple("batchSize", PropertyDescriptor.Type.INTEGER, "20"),
-                        org.assertj.core.groups.Tuple.tuple("forceToDisk", PropertyDescriptor.Type.BOOLEAN, "true"),
-                        org.assertj.core.groups.Tuple.tuple("mode", PropertyDescriptor.Type.STRING, "NON_BLOCKING"));
+                        tuple("allowedRoots", PropertyDescriptor.Type.STRING, null),
+                        tuple("batchSize", PropertyDescriptor.Type.INTEGER, "20"),
+                        tuple("forceToDisk", PropertyDescriptor.Type.BOOLEAN, "true"),
+                        tuple("mode", PropertyDescriptor.Type.STRING, "NON_BLOCKING"));
     }
 
     @Test
