@@ -3,7 +3,6 @@ package io.conveyor.kit;
 import io.conveyor.adapter.BatchCallback;
 import io.conveyor.adapter.Message;
 import io.conveyor.adapter.MessageStatus;
-import io.conveyor.adapter.MessagingShuttingDownException;
 import io.conveyor.adapter.OperationStatus;
 import io.conveyor.adapter.OperationType;
 import io.conveyor.adapter.StatusCode;
@@ -74,17 +73,11 @@ public final class OutcomeBatch {
         if (batchOperations.isEmpty()) {
             return;
         }
-        TransportBatch batch;
         try {
-            batch = proxy.getBatch(new Retrier(batchOperations), null);
-        } catch (MessagingShuttingDownException e) {
-            abandon(batchOperations, e);
-            return;
-        }
-        for (Operation operation : batchOperations) {
-            add(batch, operation);
-        }
-        try {
+            TransportBatch batch = proxy.getBatch(new Retrier(batchOperations), null);
+            for (Operation operation : batchOperations) {
+                add(batch, operation);
+            }
             batch.done();
         } catch (RuntimeException e) {
             abandon(batchOperations, e);
@@ -102,7 +95,10 @@ public final class OutcomeBatch {
         }
     }
 
-    /** No callback will come for these: they stay leased in the MessageBox and are delivered again later. */
+    /**
+     * The engine did not take the batch (it is shutting down, or refused it): no callback will come. The messages stay
+     * leased in the MessageBox and are delivered again later.
+     */
     private void abandon(List<Operation> batchOperations, RuntimeException cause) {
         proxy.setErrorInfo(new IllegalStateException("could not report the outcome of " + batchOperations.size()
                 + " message(s); the engine will deliver them again: " + cause.getMessage(), cause));

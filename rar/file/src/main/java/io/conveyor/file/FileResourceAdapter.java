@@ -8,7 +8,9 @@ import io.conveyor.adapter.PropertyDescriptor;
 import io.conveyor.kit.jca.SendAdapterResourceAdapter;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.work.WorkManager;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -54,7 +56,14 @@ public class FileResourceAdapter extends SendAdapterResourceAdapter {
 
     @Override
     public void validateEndpoint(String address, PropertyBag endpointProperties) throws InvalidEndpointException {
-        FileAddress.parse(address, FileHandlerSettings.parseRoots(allowedRoots));
+        List<Path> roots;
+        try {
+            roots = FileHandlerSettings.parseRoots(allowedRoots);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEndpointException("address", "the FILE adapter's handler configuration is invalid, "
+                    + "so no address can be checked: " + e.getMessage());
+        }
+        FileAddress.parse(address, roots);
         String copyMode = endpointProperties.readString(COPY_MODE, CopyMode.CREATE_NEW.name());
         try {
             CopyMode.valueOf(copyMode.trim().toUpperCase(Locale.ROOT));
@@ -64,6 +73,9 @@ public class FileResourceAdapter extends SendAdapterResourceAdapter {
     }
 
     private SendMode currentMode() {
+        if (mode == null) {
+            return SendMode.NON_BLOCKING;
+        }
         try {
             return SendMode.valueOf(mode.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
