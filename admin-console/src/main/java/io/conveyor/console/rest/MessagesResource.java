@@ -47,7 +47,11 @@ public class MessagesResource {
                             @HeaderParam(PROPERTIES_HEADER) String properties) {
         EngineMessage message = FACTORY.createMessage();
         for (PublishedProperties.Property property : PublishedProperties.parse(properties)) {
-            message.context().promote(property.name(), property.namespace(), property.value());
+            if (property.promoted()) {
+                message.context().promote(property.name(), property.namespace(), property.value());
+            } else {
+                message.context().write(property.name(), property.namespace(), property.value());
+            }
         }
         message.addPart("body", FACTORY.createMessagePart(once(body), contentType, charsetOf(contentType)), true);
         PublishReceipt receipt = publisher.publish(message);

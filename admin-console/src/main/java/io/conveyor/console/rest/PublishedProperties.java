@@ -1,5 +1,6 @@
 package io.conveyor.console.rest;
 
+import io.conveyor.adapter.SystemProperties;
 import io.conveyor.engine.admin.ValidationException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -9,20 +10,26 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The properties a publisher promotes, from the {@code Conveyor-Properties} header: a JSON object whose keys are
- * property names ({@code Customer}, or {@code {urn:ns}Customer} with a namespace) and whose values are strings,
- * numbers or booleans. The engine's own namespace ({@code BTS.*}) is refused: the engine sets those.
+ * The properties of a publication, from the {@code Conveyor-Properties} header: a JSON object whose keys are property
+ * names ({@code Customer}, or {@code {urn:ns}Customer} with a namespace) and whose values are strings, numbers or
+ * booleans; these are promoted. Of the engine's own properties ({@code BTS.*}) a publisher may set only those a
+ * dynamic send needs ({@link #PUBLISHER_SYSTEM_PROPERTIES}); they are written, not promoted.
  */
 final class PublishedProperties {
 
     private static final Pattern NAME = Pattern.compile("(?:\\{([^{}\\s]+)\\})?([A-Za-z_][A-Za-z0-9_-]{0,255})");
 
-    /** One property to promote. */
-    record Property(String namespace, String name, Object value) {
+    /** System properties a publisher may set: the address, adapter and retry settings of a dynamic send. */
+    static final Set<String> PUBLISHER_SYSTEM_PROPERTIES = Set.of(SystemProperties.OUTBOUND_TRANSPORT_LOCATION,
+            SystemProperties.OUTBOUND_TRANSPORT_TYPE, SystemProperties.RETRY_COUNT, SystemProperties.RETRY_INTERVAL);
+
+    /** One property of the publication; system properties are written, the others promoted. */
+    record Property(String namespace, String name, Object value, boolean promoted) {
     }
 
     private PublishedProperties() {
@@ -37,7 +44,13 @@ final class PublishedProperties {
         for (Map.Entry<String, JsonValue> entry : json.entrySet()) {
             String field = "properties." + entry.getKey();
             if (entry.getKey().startsWith("BTS.")) {
-                throw new ValidationException(field, "system properties are set by the engine, not by publishers");
+                String name = entry.getKey().substring("BTS.".length());
+                if (!PUBLISHER_SYSTEM_PROPERTIES.contains(name)) {
+                    throw new ValidationException(field, "the engine sets this system property; publishers may set only "
+                            + PUBLISHER_SYSTEM_PROPERTIES.stream().sorted().map(n -> "BTS." + n).toList());
+                }
+                properties.add(new Property(SystemProperties.NAMESPACE, name, systemValue(name, entry.getValue(), field), false));
+                continue;
             }
             Matcher name = NAME.matcher(entry.getKey());
             if (!name.matches()) {
@@ -45,9 +58,24 @@ final class PublishedProperties {
                         + "letter or '_', optionally preceded by {namespace}");
             }
             properties.add(new Property(name.group(1) == null ? "" : name.group(1), name.group(2),
-                    value(entry.getValue(), field)));
+                    value(entry.getValue(), field), true));
         }
         return properties;
+    }
+
+    private static Object systemValue(String name, JsonValue value, String field) {
+        Object parsed = value(value, field);
+        boolean numeric = name.equals(SystemProperties.RETRY_COUNT) || name.equals(SystemProperties.RETRY_INTERVAL);
+        if (numeric) {
+            if (!(parsed instanceof Long number) || number < 0 || number > Integer.MAX_VALUE) {
+                throw new ValidationException(field, "must be a whole number of at least 0");
+            }
+            return number.intValue();
+        }
+        if (!(parsed instanceof String)) {
+            throw new ValidationException(field, "must be a string");
+        }
+        return parsed;
     }
 
     private static Object value(JsonValue value, String field) {

@@ -65,12 +65,17 @@ public class HandlerRegistry {
         return Optional.ofNullable(handler);
     }
 
-    /** The metadata of every deployed adapter. */
-    public Collection<AdapterMetadata> metadata() {
+    /** Every deployed handler. */
+    public Collection<SendHandler> handlers() {
         if (handlers.isEmpty()) {
             refresh();
         }
-        return handlers.values().stream().map(SendHandler::metadata).toList();
+        return handlers.values();
+    }
+
+    /** The metadata of every deployed adapter. */
+    public Collection<AdapterMetadata> metadata() {
+        return handlers().stream().map(SendHandler::metadata).toList();
     }
 
     /** The canonical (registered) spelling of a transport type, if deployed. */

@@ -70,7 +70,9 @@ public class PortAdministration {
         }
         SendPort port = new SendPort(existing.id(), valid, now());
         repository.update(port);
-        repository.retargetQueuedWork(port.id(), TransportRole.PRIMARY.name(), valid.primary().adapter());
+        if (valid.primary() != null) {
+            repository.retargetQueuedWork(port.id(), TransportRole.PRIMARY.name(), valid.primary().adapter());
+        }
         if (valid.backup() != null) {
             repository.retargetQueuedWork(port.id(), TransportRole.BACKUP.name(), valid.backup().adapter());
         }

@@ -12,13 +12,16 @@ import io.conveyor.engine.ports.SendPort;
 import io.conveyor.engine.ports.TransportSettings;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Writes into a delivered message's context what the adapter needs (contract §1.6, §7): the address and endpoint
  * configuration of the transport in use, taken from the port as it is now (C1, C2, C3), the retry settings of the
- * work item (C4), the port's identity, and the properties saved by {@code PropertiesToUpdate} (F7, F8).
+ * work item (C4), the port's identity, and the properties saved by {@code PropertiesToUpdate} (F7, F8). A dynamic
+ * send gets the address resolved at publication, {@code IsDynamicSend}, and neither endpoint configuration nor
+ * {@code SPID} (D3).
  */
 final class DeliveryStamper {
 
@@ -28,27 +31,31 @@ final class DeliveryStamper {
     static void stamp(Delivery delivery, SendPort port, AdapterMetadata adapter) {
         WorkItem item = delivery.workItem();
         EngineMessageContext context = delivery.message().context();
-        TransportSettings transport = item.transport() == TransportRole.BACKUP ? port.definition().backup()
-                : port.definition().primary();
+        TransportSettings transport = transportOf(item, port);
         for (ContextProperty property : PropertiesToUpdate.parse(item.propertiesToUpdate())) {
             context.put(property);
         }
         system(context, SystemProperties.PROPERTIES_TO_UPDATE, item.propertiesToUpdate());
         system(context, SystemProperties.MESSAGE_ID, item.messageId());
         system(context, SystemProperties.TRANSMIT_WORK_ID, item.id());
-        system(context, SystemProperties.OUTBOUND_TRANSPORT_LOCATION, transport.address());
         system(context, SystemProperties.OUTBOUND_TRANSPORT_TYPE, adapter.transportType());
         system(context, SystemProperties.RETRY_COUNT, item.retriesLeft());
         system(context, SystemProperties.RETRY_INTERVAL, item.retryInterval());
         system(context, SystemProperties.ACTUAL_RETRY_COUNT, Math.max(0, item.attemptCount() - 1));
         system(context, SystemProperties.SP_NAME, port.name());
+        system(context, SystemProperties.IS_SOLICIT_RESPONSE, Boolean.FALSE);
+        if (transport == null) {
+            system(context, SystemProperties.OUTBOUND_TRANSPORT_LOCATION, item.address());
+            system(context, SystemProperties.IS_DYNAMIC_SEND, Boolean.TRUE);
+            return;
+        }
+        system(context, SystemProperties.OUTBOUND_TRANSPORT_LOCATION, transport.address());
+        system(context, SystemProperties.IS_DYNAMIC_SEND, Boolean.FALSE);
         system(context, SystemProperties.SP_ID, port.id());
         system(context, SystemProperties.SP_TRANSPORT_ID, port.id() + "/" + item.transport());
         system(context, SystemProperties.SP_TRANSPORT_BACKUP_ID,
                 port.definition().backup() == null ? null : port.id() + "/" + TransportRole.BACKUP);
         system(context, SystemProperties.SP_LAST_UPDATED_TIME, port.updatedAt());
-        system(context, SystemProperties.IS_DYNAMIC_SEND, Boolean.FALSE);
-        system(context, SystemProperties.IS_SOLICIT_RESPONSE, Boolean.FALSE);
         JsonObjectBuilder adapterConfig = Json.createObjectBuilder();
         for (Map.Entry<String, String> property : new TreeMap<>(transport.properties()).entrySet()) {
             Object value = adapter.endpointProperty(property.getKey())
@@ -57,6 +64,17 @@ final class DeliveryStamper {
             adapterConfig.add(property.getKey(), property.getValue());
         }
         context.write(SystemProperties.ADAPTER_CONFIG, adapter.propertyNamespace(), adapterConfig.build().toString());
+    }
+
+    /** The transport a work item is on; {@code null} for a dynamic port (the address is the work item's). */
+    static TransportSettings transportOf(WorkItem item, SendPort port) {
+        return item.transport() == TransportRole.BACKUP ? port.definition().backup() : port.definition().primary();
+    }
+
+    /** When the work item's transport may send: {@code now} when it may, else the next opening of its window. */
+    static Instant windowOpens(WorkItem item, SendPort port, Instant now) {
+        TransportSettings transport = transportOf(item, port);
+        return transport == null || transport.serviceWindow() == null ? now : transport.serviceWindow().nextOpen(now);
     }
 
     private static void system(EngineMessageContext context, String name, Object value) {

@@ -68,19 +68,9 @@ final class DispatchLoop implements Runnable {
             return false;
         }
         Instant now = services.clock.instant();
-        AdapterInstance adapter = services.host.instanceFor(transportType);
+        AdapterInstance adapter = runningAdapter(now);
         if (adapter == null) {
             return false;
-        }
-        if (adapter.state() != AdapterState.RUNNING) {
-            if (adapter.state() == AdapterState.TERMINATING || adapter.state() == AdapterState.TERMINATED
-                    || !services.store.hasDueWork(transportType, now)) {
-                return false;
-            }
-            adapter = services.host.obtain(transportType);
-            if (adapter.state() != AdapterState.RUNNING) {
-                return false;
-            }
         }
         int size = adapter.mode() == TransmitMode.BATCH ? adapter.batchSizeHint() : services.settings.claimSize();
         List<Delivery> claimed = services.store.claim(transportType, size, services.server.id(), now,
@@ -89,15 +79,35 @@ final class DispatchLoop implements Runnable {
             return false;
         }
         services.leases.hold(transportType, claimed.stream().map(d -> d.workItem().id()).toList());
-        List<Delivery> ready = stamp(claimed, adapter.handler().metadata(), now);
-        if (!ready.isEmpty()) {
-            if (adapter.mode() == TransmitMode.SINGLE_MESSAGE) {
-                deliverSingly(adapter, ready);
-            } else {
-                deliverInBatch(adapter, ready);
-            }
-        }
+        deliver(adapter, stamp(claimed, adapter.handler().metadata(), now));
         return true;
+    }
+
+    /** The adapter, created now if work is due for it (lazy creation, L1, L2); {@code null} when it cannot take work. */
+    private AdapterInstance runningAdapter(Instant now) {
+        AdapterInstance adapter = services.host.instanceFor(transportType);
+        if (adapter == null || adapter.state() == AdapterState.RUNNING) {
+            return adapter;
+        }
+        if (adapter.state() == AdapterState.TERMINATING || adapter.state() == AdapterState.TERMINATED
+                || !services.store.hasDueWork(transportType, now)) {
+            return null;
+        }
+        AdapterInstance created = services.host.obtain(transportType);
+        return created.state() == AdapterState.RUNNING ? created : null;
+    }
+
+    /** Pushes the deliveries; a message of an ordered port always travels alone in its engine batch (O1). */
+    private void deliver(AdapterInstance adapter, List<Delivery> ready) {
+        if (adapter.mode() == TransmitMode.SINGLE_MESSAGE) {
+            deliverSingly(adapter, ready);
+            return;
+        }
+        List<Delivery> unordered = ready.stream().filter(d -> !d.workItem().ordered()).toList();
+        if (!unordered.isEmpty()) {
+            deliverInBatch(adapter, unordered);
+        }
+        ready.stream().filter(d -> d.workItem().ordered()).forEach(d -> deliverInBatch(adapter, List.of(d)));
     }
 
     private List<Delivery> stamp(List<Delivery> claimed, AdapterMetadata metadata, Instant now) {
@@ -106,7 +116,10 @@ final class DispatchLoop implements Runnable {
         List<Disposition> orphans = new ArrayList<>();
         for (Delivery delivery : claimed) {
             SendPort port = ports.port(delivery.workItem().portId()).orElse(null);
-            if (port == null) {
+            Instant windowOpens = port == null ? now : DeliveryStamper.windowOpens(delivery.workItem(), port, now);
+            if (windowOpens.isAfter(now)) {
+                holdUntil(delivery, windowOpens);
+            } else if (port == null) {
                 EngineMessage message = delivery.message();
                 message.setErrorInfo(new IllegalStateException("send port " + delivery.workItem().portName() + " no longer exists"));
                 orphans.add(Disposition.suspend(delivery.workItem().id(), message.lease().token(), message.messageId(),
@@ -123,6 +136,9 @@ final class DispatchLoop implements Runnable {
     }
 
     private void deliverSingly(AdapterInstance adapter, List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
         List<Disposition> outcomes = new ArrayList<>();
         for (Delivery delivery : deliveries) {
             try {
@@ -201,6 +217,13 @@ final class DispatchLoop implements Runnable {
     private static Disposition delete(Delivery delivery) {
         EngineMessage.Lease lease = delivery.message().lease();
         return Disposition.delete(lease.workItemId(), lease.token(), delivery.message().messageId());
+    }
+
+    /** Outside its service window: back to the queue until the window opens, without the adapter (A9). */
+    private void holdUntil(Delivery delivery, Instant opens) {
+        EngineMessage.Lease lease = delivery.message().lease();
+        services.store.release(List.of(lease), opens);
+        services.leases.release(List.of(lease.workItemId()));
     }
 
     private void giveBack(List<Delivery> deliveries) {

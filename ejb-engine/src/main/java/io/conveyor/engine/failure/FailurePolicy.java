@@ -38,7 +38,16 @@ public final class FailurePolicy {
                     failure, propertiesToUpdate);
         }
         return Disposition.suspend(lease.workItemId(), lease.token(), message.messageId(), failure,
-                suspendAsNonResumable(message), propertiesToUpdate);
+                suspendAsNonResumable(message) || orderedAndGoingOn(port), propertiesToUpdate);
+    }
+
+    /**
+     * An ordered port that does not stop on failure suspends a finally failed message as non-resumable, so the next
+     * message goes on and a resume cannot break the order (O3); one that stops on failure suspends it resumable and
+     * holds the rest of the port back until it is resumed or terminated (O4).
+     */
+    private static boolean orderedAndGoingOn(SendPort port) {
+        return port != null && port.definition().orderedDelivery() && !port.definition().stopSendingOnFailure();
     }
 
     /** The backup transport of a port, or {@code null}. */

@@ -1,7 +1,13 @@
 package io.conveyor.engine.messagebox;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Reads {@link WorkItem}s from result sets of {@code select w.* from cv_work_item w}. */
 final class WorkItemRows {
@@ -9,7 +15,7 @@ final class WorkItemRows {
     static final String COLUMNS = "w.id, w.message_id, w.port_id, w.port_name, w.transport, w.adapter_type, w.state, "
             + "w.priority, w.next_attempt_at, w.retries_left, w.retry_interval, w.attempt_count, w.lease_owner, "
             + "w.lease_token, w.lease_expires_at, w.properties_to_update, w.error_text, w.error_adapter, "
-            + "w.error_address, w.suspended_at, w.created_at";
+            + "w.error_address, w.suspended_at, w.created_at, w.seq, w.ordered, w.address";
 
     private WorkItemRows() {
     }
@@ -22,6 +28,27 @@ final class WorkItemRows {
                 rows.getInt("attempt_count"), rows.getString("lease_owner"), rows.getString("lease_token"),
                 Sql.getInstant(rows, "lease_expires_at"), rows.getString("properties_to_update"),
                 rows.getString("error_text"), rows.getString("error_adapter"), rows.getString("error_address"),
-                Sql.getInstant(rows, "suspended_at"), Sql.getInstant(rows, "created_at"));
+                Sql.getInstant(rows, "suspended_at"), Sql.getInstant(rows, "created_at"), rows.getLong("seq"),
+                rows.getBoolean("ordered"), rows.getString("address"));
+    }
+
+    /** Reads and row-locks the given work items, in identity order (so concurrent lockers cannot deadlock). */
+    static Map<String, WorkItem> lock(Connection connection, Collection<String> workItemIds) throws SQLException {
+        Map<String, WorkItem> items = new HashMap<>();
+        for (List<String> slice : Sql.slices(workItemIds.stream().distinct().sorted().toList())) {
+            try (PreparedStatement select = connection.prepareStatement("select " + COLUMNS + " from cv_work_item w "
+                    + "where w.id in (" + Sql.placeholders(slice.size()) + ") order by w.id for update")) {
+                for (int i = 0; i < slice.size(); i++) {
+                    select.setString(i + 1, slice.get(i));
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        WorkItem item = read(rows);
+                        items.put(item.id(), item);
+                    }
+                }
+            }
+        }
+        return items;
     }
 }

@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -155,7 +154,7 @@ public class WorkItemStore {
 
     private List<DispositionResult> apply(List<Disposition> dispositions, String owner, Instant now, boolean allOrNothing) {
         try (Connection connection = dataSource.getConnection()) {
-            Map<String, WorkItem> items = lockItems(connection, dispositions);
+            Map<String, WorkItem> items = WorkItemRows.lock(connection, dispositions.stream().map(Disposition::workItemId).toList());
             List<DispositionResult> results = validate(dispositions, items, owner);
             List<Disposition> valid = results.stream().filter(r -> r.status().isSuccess())
                     .map(DispositionResult::disposition).toList();
@@ -168,20 +167,40 @@ public class WorkItemStore {
         }
     }
 
+    /**
+     * Due work of an adapter: unordered items by priority and due time, plus the head of each ordered port whose head
+     * is due and which has nothing in process (O1, O2): an earlier item still queued, waiting to retry, in process or
+     * suspended resumable holds the rest of its port back (O4, O6).
+     */
     private List<String> dueItems(Connection connection, String adapterType, int max, Instant now) throws SQLException {
+        List<String> ids = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("select id from cv_work_item where adapter_type = ? "
-                + "and state = 'READY' and next_attempt_at <= ? order by priority, next_attempt_at "
+                + "and state = 'READY' and ordered = false and next_attempt_at <= ? order by priority, next_attempt_at "
                 + "fetch first ? rows only")) {
             select.setString(1, adapterType);
             Sql.setInstant(select, 2, now);
             select.setInt(3, max);
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
+            collect(select, ids);
+        }
+        try (PreparedStatement heads = connection.prepareStatement("select w.id from cv_work_item w "
+                + "where w.adapter_type = ? and w.state = 'READY' and w.ordered = true and w.next_attempt_at <= ? "
+                + "and not exists (select 1 from cv_work_item x where x.port_id = w.port_id and x.seq < w.seq "
+                + "and x.state in ('READY', 'IN_PROCESS', 'SUSPENDED')) "
+                + "and not exists (select 1 from cv_work_item y where y.port_id = w.port_id and y.state = 'IN_PROCESS') "
+                + "order by w.priority, w.seq fetch first ? rows only")) {
+            heads.setString(1, adapterType);
+            Sql.setInstant(heads, 2, now);
+            heads.setInt(3, max);
+            collect(heads, ids);
+        }
+        return ids;
+    }
+
+    private static void collect(PreparedStatement select, List<String> ids) throws SQLException {
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
             }
-            return ids;
         }
     }
 
@@ -241,26 +260,6 @@ public class WorkItemStore {
             }
         }
         return parts;
-    }
-
-    private Map<String, WorkItem> lockItems(Connection connection, List<Disposition> dispositions) throws SQLException {
-        List<String> ids = dispositions.stream().map(Disposition::workItemId).distinct().sorted().toList();
-        Map<String, WorkItem> items = new HashMap<>();
-        for (List<String> slice : Sql.slices(ids)) {
-            try (PreparedStatement select = connection.prepareStatement("select " + WorkItemRows.COLUMNS
-                    + " from cv_work_item w where w.id in (" + Sql.placeholders(slice.size()) + ") order by w.id for update")) {
-                for (int i = 0; i < slice.size(); i++) {
-                    select.setString(i + 1, slice.get(i));
-                }
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        WorkItem item = WorkItemRows.read(rows);
-                        items.put(item.id(), item);
-                    }
-                }
-            }
-        }
-        return items;
     }
 
     private static List<DispositionResult> validate(List<Disposition> dispositions, Map<String, WorkItem> items, String owner) {
@@ -353,7 +352,8 @@ public class WorkItemStore {
             Sql.expectOneRowEach(move.executeBatch(), "move to backup transport");
             Sql.expectOneRowEach(suspend.executeBatch(), "suspend");
         }
-        delete(connection, deletes);
+        WorkItemDeletion.delete(connection, deletes.stream()
+                .map(d -> new WorkItemDeletion.Target(d.workItemId(), d.messageId())).toList());
     }
 
     private static void setFailure(PreparedStatement statement, int firstIndex, Disposition.FailureInfo failure)
@@ -365,42 +365,6 @@ public class WorkItemStore {
 
     private static String truncate(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
-    }
-
-    /**
-     * Deletes work items, and each message whose last work item went. The messages are locked first, in a fixed
-     * order, so two transactions deleting the last two work items of one message cannot both leave it behind.
-     */
-    private static void delete(Connection connection, List<Disposition> deletes) throws SQLException {
-        if (deletes.isEmpty()) {
-            return;
-        }
-        List<String> messageIds = List.copyOf(new TreeSet<>(deletes.stream().map(Disposition::messageId).toList()));
-        for (List<String> slice : Sql.slices(messageIds)) {
-            try (PreparedStatement lock = connection.prepareStatement("select id from cv_message where id in ("
-                    + Sql.placeholders(slice.size()) + ") order by id for update")) {
-                for (int i = 0; i < slice.size(); i++) {
-                    lock.setString(i + 1, slice.get(i));
-                }
-                lock.executeQuery().close();
-            }
-        }
-        try (PreparedStatement deleteItem = connection.prepareStatement("delete from cv_work_item where id = ?")) {
-            for (Disposition disposition : deletes) {
-                deleteItem.setString(1, disposition.workItemId());
-                deleteItem.addBatch();
-            }
-            Sql.expectOneRowEach(deleteItem.executeBatch(), "delete work item");
-        }
-        try (PreparedStatement deleteMessage = connection.prepareStatement("delete from cv_message where id = ? and "
-                + "not exists (select 1 from cv_work_item where message_id = ?)")) {
-            for (String messageId : messageIds) {
-                deleteMessage.setString(1, messageId);
-                deleteMessage.setString(2, messageId);
-                deleteMessage.addBatch();
-            }
-            deleteMessage.executeBatch();
-        }
     }
 
     /** The columns of {@code cv_message} a delivery needs. */

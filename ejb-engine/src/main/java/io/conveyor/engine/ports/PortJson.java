@@ -7,6 +7,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,10 +23,11 @@ import java.util.Set;
  */
 public final class PortJson {
 
-    private static final Set<String> PORT_FIELDS = Set.of("name", "filter", "state", "priority", "primaryTransport",
-            "backupTransport");
+    private static final Set<String> PORT_FIELDS = Set.of("name", "filter", "state", "priority", "dynamic",
+            "orderedDelivery", "stopSendingOnFailure", "primaryTransport", "backupTransport");
     private static final Set<String> TRANSPORT_FIELDS = Set.of("adapter", "address", "properties", "retryCount",
-            "retryInterval");
+            "retryInterval", "serviceWindow");
+    private static final Set<String> WINDOW_FIELDS = Set.of("from", "to", "timeZone");
 
     private PortJson() {
     }
@@ -31,13 +35,18 @@ public final class PortJson {
     /** Reads a port definition; {@code path} prefixes field names in errors ({@code ""} for a bare port). */
     public static SendPortDefinition read(JsonObject json, String path) {
         checkFields(json, PORT_FIELDS, path);
+        boolean dynamic = optionalBoolean(json, "dynamic", path);
         return new SendPortDefinition(
                 requiredString(json, "name", path),
                 requiredString(json, "filter", path),
                 readState(json, path),
                 optionalInt(json, "priority", path, SendPortDefinition.DEFAULT_PRIORITY),
-                readTransport(requiredObject(json, "primaryTransport", path), path + "primaryTransport."),
-                json.containsKey("backupTransport") && json.get("backupTransport") != JsonValue.NULL
+                dynamic,
+                optionalBoolean(json, "orderedDelivery", path),
+                optionalBoolean(json, "stopSendingOnFailure", path),
+                dynamic && !present(json, "primaryTransport") ? null
+                        : readTransport(requiredObject(json, "primaryTransport", path), path + "primaryTransport."),
+                present(json, "backupTransport")
                         ? readTransport(requiredObject(json, "backupTransport", path), path + "backupTransport.")
                         : null);
     }
@@ -49,7 +58,12 @@ public final class PortJson {
                 .add("filter", port.filter())
                 .add("state", port.state().name())
                 .add("priority", port.priority())
-                .add("primaryTransport", write(port.primary()));
+                .add("dynamic", port.dynamic())
+                .add("orderedDelivery", port.orderedDelivery())
+                .add("stopSendingOnFailure", port.stopSendingOnFailure());
+        if (port.primary() != null) {
+            json.add("primaryTransport", write(port.primary()));
+        }
         if (port.backup() != null) {
             json.add("backupTransport", write(port.backup()));
         }
@@ -60,13 +74,18 @@ public final class PortJson {
         JsonObjectBuilder properties = Json.createObjectBuilder();
         transport.properties().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> properties.add(e.getKey(), e.getValue()));
-        return Json.createObjectBuilder()
+        JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("adapter", transport.adapter())
                 .add("address", transport.address())
                 .add("properties", properties)
                 .add("retryCount", transport.retryCount())
-                .add("retryInterval", transport.retryInterval())
-                .build();
+                .add("retryInterval", transport.retryInterval());
+        ServiceWindow window = transport.serviceWindow();
+        if (window != null) {
+            json.add("serviceWindow", Json.createObjectBuilder().add("from", window.from().toString())
+                    .add("to", window.to().toString()).add("timeZone", window.zone().getId()));
+        }
+        return json.build();
     }
 
     private static TransportSettings readTransport(JsonObject json, String path) {
@@ -76,7 +95,50 @@ public final class PortJson {
                 requiredString(json, "address", path),
                 readProperties(json, path),
                 optionalInt(json, "retryCount", path, TransportSettings.DEFAULT_RETRY_COUNT),
-                optionalInt(json, "retryInterval", path, TransportSettings.DEFAULT_RETRY_INTERVAL));
+                optionalInt(json, "retryInterval", path, TransportSettings.DEFAULT_RETRY_INTERVAL),
+                present(json, "serviceWindow")
+                        ? readWindow(requiredObject(json, "serviceWindow", path), path + "serviceWindow.") : null);
+    }
+
+    private static ServiceWindow readWindow(JsonObject json, String path) {
+        checkFields(json, WINDOW_FIELDS, path);
+        LocalTime from = readTime(json, "from", path);
+        LocalTime to = readTime(json, "to", path);
+        ZoneId zone;
+        String zoneText = present(json, "timeZone") ? requiredString(json, "timeZone", path) : "UTC";
+        try {
+            zone = ZoneId.of(zoneText);
+        } catch (DateTimeException e) {
+            throw new ValidationException(path + "timeZone", "'" + zoneText + "' is not a time zone such as UTC or Europe/Paris");
+        }
+        if (from.equals(to)) {
+            throw new ValidationException(path + "to", "must differ from 'from'");
+        }
+        return new ServiceWindow(from, to, zone);
+    }
+
+    private static LocalTime readTime(JsonObject json, String field, String path) {
+        String text = requiredString(json, field, path);
+        try {
+            return LocalTime.parse(text);
+        } catch (DateTimeException e) {
+            throw new ValidationException(path + field, "'" + text + "' is not a time of day such as 09:00");
+        }
+    }
+
+    private static boolean present(JsonObject json, String field) {
+        return json.containsKey(field) && json.get(field) != JsonValue.NULL;
+    }
+
+    private static boolean optionalBoolean(JsonObject json, String field, String path) {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return false;
+        }
+        if (value.getValueType() != JsonValue.ValueType.TRUE && value.getValueType() != JsonValue.ValueType.FALSE) {
+            throw new ValidationException(path + field, "must be true or false");
+        }
+        return value == JsonValue.TRUE;
     }
 
     private static Map<String, String> readProperties(JsonObject json, String path) {

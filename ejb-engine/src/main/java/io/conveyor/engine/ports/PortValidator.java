@@ -1,6 +1,7 @@
 package io.conveyor.engine.ports;
 
 import io.conveyor.adapter.AdapterMetadata;
+import io.conveyor.adapter.Capability;
 import io.conveyor.adapter.InvalidEndpointException;
 import io.conveyor.adapter.MapPropertyBag;
 import io.conveyor.adapter.PropertyDescriptor;
@@ -48,9 +49,26 @@ public class PortValidator {
         if (port.priority() < 1 || port.priority() > 10) {
             throw new ValidationException(path + "priority", port.priority() + " is not between 1 (highest) and 10 (lowest)");
         }
-        TransportSettings primary = validate(port.primary(), path + "primaryTransport.");
+        if (port.dynamic()) {
+            if (port.primary() != null || port.backup() != null) {
+                throw new ValidationException(path + (port.primary() != null ? "primaryTransport" : "backupTransport"),
+                        "a dynamic port has no transports: each message names its address");
+            }
+        } else if (port.primary() == null) {
+            throw new ValidationException(path + "primaryTransport", "is required (or set dynamic to true)");
+        }
+        if (port.stopSendingOnFailure() && !port.orderedDelivery()) {
+            throw new ValidationException(path + "stopSendingOnFailure", "applies only with orderedDelivery");
+        }
+        TransportSettings primary = port.primary() == null ? null : validate(port.primary(), path + "primaryTransport.");
         TransportSettings backup = port.backup() == null ? null : validate(port.backup(), path + "backupTransport.");
-        return new SendPortDefinition(port.name(), port.filter(), port.state(), port.priority(), primary, backup);
+        if (port.orderedDelivery() && primary != null && !registry.handler(primary.adapter()).orElseThrow().metadata()
+                .has(Capability.SUPPORTS_ORDERED_DELIVERY)) {
+            throw new ValidationException(path + "orderedDelivery", "adapter " + primary.adapter()
+                    + " does not support ordered delivery");
+        }
+        return new SendPortDefinition(port.name(), port.filter(), port.state(), port.priority(), port.dynamic(),
+                port.orderedDelivery(), port.stopSendingOnFailure(), primary, backup);
     }
 
     private TransportSettings validate(TransportSettings transport, String path) {
@@ -90,6 +108,6 @@ public class PortValidator {
             throw new ValidationException(field, e.getMessage());
         }
         return new TransportSettings(metadata.transportType(), transport.address(), transport.properties(),
-                transport.retryCount(), transport.retryInterval());
+                transport.retryCount(), transport.retryInterval(), transport.serviceWindow());
     }
 }

@@ -4,7 +4,7 @@ import io.conveyor.adapter.ContextProperty;
 import io.conveyor.adapter.Message;
 import io.conveyor.adapter.SystemProperties;
 import io.conveyor.engine.admin.ValidationException;
-import io.conveyor.engine.dispatch.DispatchSignals;
+import io.conveyor.engine.dispatch.CommitSignals;
 import io.conveyor.engine.messagebox.EngineMessage;
 import io.conveyor.engine.messagebox.MessageBoxDataSource;
 import io.conveyor.engine.messagebox.MessageStore;
@@ -13,13 +13,10 @@ import io.conveyor.engine.messagebox.WorkItemState;
 import io.conveyor.engine.ports.PortState;
 import io.conveyor.engine.ports.SendPort;
 import io.conveyor.engine.ports.SendPortDefinition;
+import io.conveyor.engine.ports.TransportSettings;
 import io.conveyor.engine.runtime.EngineClock;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,9 +41,9 @@ public class PublishService {
     @Inject
     EngineClock clock;
     @Inject
-    DispatchSignals signals;
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    CommitSignals commitSignals;
+    @Inject
+    DynamicTransportResolver resolver;
 
     /**
      * Publishes one message made with the engine's message factory.
@@ -99,20 +96,16 @@ public class PublishService {
         for (Routed entry : routed) {
             List<NewWorkItem> items = new ArrayList<>();
             for (SendPort port : entry.ports()) {
-                SendPortDefinition definition = port.definition();
-                boolean stopped = definition.state() == PortState.STOPPED;
-                items.add(new NewWorkItem(port.id(), port.name(), definition.primary().adapter(),
-                        stopped ? WorkItemState.SUSPENDED : WorkItemState.READY, definition.priority(), now,
-                        definition.primary().retryCount(), definition.primary().retryInterval(),
-                        stopped ? "send port " + port.name() + " is stopped" : null));
-                if (!stopped) {
-                    adapters.add(definition.primary().adapter());
+                NewWorkItem item = workItem(port, entry.message(), now);
+                items.add(item);
+                if (item.state() == WorkItemState.READY) {
+                    adapters.add(item.adapterType());
                 }
             }
             publications.add(new MessageStore.Publication(entry.message(), entry.correlationId(), items));
         }
         List<List<String>> workItemIds = store.insert(publications, now);
-        wakeAfterCommit(adapters);
+        commitSignals.wakeAfterCommit(adapters);
         List<PublishReceipt> receipts = new ArrayList<>(routed.size());
         for (int i = 0; i < routed.size(); i++) {
             List<PublishReceipt.Route> routes = new ArrayList<>();
@@ -123,6 +116,24 @@ public class PublishService {
             receipts.add(new PublishReceipt(routed.get(i).message().messageId(), routes));
         }
         return receipts;
+    }
+
+    /** The work item routing makes for one port: ready (at the transport's service window), or suspended with why. */
+    private NewWorkItem workItem(SendPort port, EngineMessage message, Instant now) {
+        SendPortDefinition definition = port.definition();
+        String stopped = definition.state() == PortState.STOPPED ? "send port " + port.name() + " is stopped" : null;
+        if (definition.dynamic()) {
+            DynamicTransportResolver.Resolution transport = resolver.resolve(message.context(), port.name());
+            String error = stopped != null ? stopped : transport.error();
+            return new NewWorkItem(port.id(), port.name(), transport.adapterType(),
+                    error == null ? WorkItemState.READY : WorkItemState.SUSPENDED, definition.priority(), now,
+                    transport.retryCount(), transport.retryInterval(), error, definition.orderedDelivery(), transport.address());
+        }
+        TransportSettings primary = definition.primary();
+        Instant due = primary.serviceWindow() == null ? now : primary.serviceWindow().nextOpen(now);
+        return new NewWorkItem(port.id(), port.name(), primary.adapter(),
+                stopped == null ? WorkItemState.READY : WorkItemState.SUSPENDED, definition.priority(), due,
+                primary.retryCount(), primary.retryInterval(), stopped, definition.orderedDelivery(), null);
     }
 
     private EngineMessage validate(Message candidate, String path) {
@@ -140,25 +151,6 @@ public class PublishService {
         }
         message.context().write(SystemProperties.MESSAGE_ID, SystemProperties.NAMESPACE, message.messageId());
         return message;
-    }
-
-    private void wakeAfterCommit(Set<String> adapters) {
-        if (adapters.isEmpty()) {
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to flush
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    adapters.forEach(signals::wake);
-                }
-            }
-        });
     }
 
     private static String describe(List<ContextProperty> promoted) {

@@ -1,0 +1,101 @@
+package io.conveyor.console.rest;
+
+import io.conveyor.engine.admin.SuspendedMessages;
+import io.conveyor.engine.admin.ValidationException;
+import io.conveyor.engine.messagebox.SuspendedQueue;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code /api/suspended}: the suspended queue. {@code GET} queries it (by port, adapter, error text, suspension time);
+ * {@code POST /resume} and {@code POST /terminate} act on up to 2047 work items named in {@code {"ids": [...]}}.
+ */
+@RequestScoped
+@Path("/suspended")
+@Produces(MediaType.APPLICATION_JSON)
+public class SuspendedResource {
+
+    @Inject
+    SuspendedMessages suspended;
+
+    @GET
+    public Response find(@QueryParam("port") String port, @QueryParam("adapter") String adapter,
+                         @QueryParam("error") String error, @QueryParam("from") String from, @QueryParam("to") String to,
+                         @QueryParam("limit") @DefaultValue("100") int limit) {
+        return Response.ok(JsonViews.workItems(suspended.find(new SuspendedQueue.Query(port, adapter, error,
+                instant(from, "from"), instant(to, "to"), limit))).build()).build();
+    }
+
+    @POST
+    @Path("/resume")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response resume(String body) {
+        return Response.ok(results(suspended.resume(ids(body)))).build();
+    }
+
+    @POST
+    @Path("/terminate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response terminate(String body) {
+        return Response.ok(results(suspended.terminate(ids(body)))).build();
+    }
+
+    private static List<String> ids(String body) {
+        JsonObject json = JsonBodies.object(body, "body");
+        for (String field : json.keySet()) {
+            if (!field.equals("ids")) {
+                throw new ValidationException(field, "unknown field; expected ids");
+            }
+        }
+        JsonValue value = json.get("ids");
+        if (value == null || value.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw new ValidationException("ids", "must be an array of work item identities");
+        }
+        List<String> ids = new ArrayList<>();
+        for (JsonValue id : value.asJsonArray()) {
+            if (!(id instanceof JsonString text)) {
+                throw new ValidationException("ids", "must contain strings only");
+            }
+            ids.add(text.getString());
+        }
+        return ids;
+    }
+
+    private static JsonObject results(List<SuspendedQueue.ControlResult> results) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (SuspendedQueue.ControlResult result : results) {
+            array.add(Json.createObjectBuilder().add("workItemId", result.workItemId()).add("applied", result.applied())
+                    .add("reason", result.reason()));
+        }
+        return Json.createObjectBuilder().add("results", array).build();
+    }
+
+    private static Instant instant(String text, String field) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(field, "'" + text + "' is not an ISO-8601 instant such as 2026-01-31T09:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.conveyor.engine.admin;
+
+import io.conveyor.engine.dispatch.CommitSignals;
+import io.conveyor.engine.messagebox.SuspendedQueue;
+import io.conveyor.engine.messagebox.WorkItem;
+import io.conveyor.engine.ports.SendPort;
+import io.conveyor.engine.ports.TransportSettings;
+import io.conveyor.engine.routing.SubscriptionTable;
+import io.conveyor.engine.runtime.EngineClock;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The service API for the suspended queue (contract §8.5): query, resume (resumable only; the message is delivered
+ * even if its port is stopped, A3), terminate, in bulk of at most {@value #MAX_IDS_PER_CALL} per call (A5).
+ */
+@Stateless
+public class SuspendedMessages {
+
+    /** BizTalk's limit on one bulk operation. */
+    public static final int MAX_IDS_PER_CALL = 2047;
+
+    @Inject
+    SuspendedQueue queue;
+    @Inject
+    SubscriptionTable subscriptions;
+    @Inject
+    EngineClock clock;
+    @Inject
+    CommitSignals commitSignals;
+
+    public List<WorkItem> find(SuspendedQueue.Query query) {
+        return queue.find(query);
+    }
+
+    /** Resumes the given suspended work items; each result says whether it was resumed or why not. */
+    public List<SuspendedQueue.ControlResult> resume(List<String> workItemIds) {
+        check(workItemIds);
+        SubscriptionTable.Snapshot ports = subscriptions.current();
+        Set<String> adapters = new HashSet<>();
+        List<SuspendedQueue.ControlResult> results = queue.resume(workItemIds, portId -> ports.port(portId)
+                .map(SendPort::definition).map(definition -> {
+                    TransportSettings primary = definition.primary();
+                    adapters.add(primary.adapter());
+                    return new SuspendedQueue.ResumeTarget(primary.adapter(), primary.retryCount(), primary.retryInterval());
+                }).orElse(null), clock.instant());
+        commitSignals.wakeAfterCommit(adapters);
+        return results;
+    }
+
+    /** Terminates the given suspended work items (resumable or not). */
+    public List<SuspendedQueue.ControlResult> terminate(List<String> workItemIds) {
+        check(workItemIds);
+        return queue.terminate(workItemIds);
+    }
+
+    private static void check(List<String> workItemIds) {
+        if (workItemIds == null || workItemIds.isEmpty()) {
+            throw new ValidationException("ids", "name at least one work item");
+        }
+        if (workItemIds.size() > MAX_IDS_PER_CALL) {
+            throw new ValidationException("ids", workItemIds.size() + " work items in one call; at most " + MAX_IDS_PER_CALL);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.conveyor.engine.dispatch;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.Set;
+
+/** Wakes adapters' dispatchers once the current transaction has committed the work it made due for them. */
+@ApplicationScoped
+public class CommitSignals {
+
+    @Inject
+    DispatchSignals signals;
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /** After the current transaction commits (and only then), wakes the dispatchers of these adapters. */
+    public void wakeAfterCommit(Set<String> adapterTypes) {
+        if (adapterTypes.isEmpty()) {
+            return;
+        }
+        Set<String> adapters = Set.copyOf(adapterTypes);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to flush
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    adapters.forEach(signals::wake);
+                }
+            }
+        });
+    }
+}

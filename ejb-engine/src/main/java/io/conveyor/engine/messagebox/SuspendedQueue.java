@@ -1,0 +1,160 @@
+package io.conveyor.engine.messagebox;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * The suspended queue in the MessageBox (contract §8.5): finding suspended work items, resuming the resumable ones,
+ * terminating any of them. Each call is one transaction.
+ */
+@Stateless
+public class SuspendedQueue {
+
+    @Resource(lookup = MessageBoxDataSource.JNDI_NAME)
+    private DataSource dataSource;
+
+    /** Filters of a suspended-queue query; {@code null} fields do not filter. */
+    public record Query(String portName, String adapterType, String errorContains, Instant suspendedFrom,
+                        Instant suspendedTo, int limit) {
+    }
+
+    /** Where a resumed work item goes: its port's primary transport as configured now. */
+    public record ResumeTarget(String adapterType, int retryCount, int retryInterval) {
+    }
+
+    /** What an operator action did to one work item. */
+    public record ControlResult(String workItemId, boolean applied, String reason) {
+    }
+
+    /** Suspended work items (resumable or not), most recently suspended first. */
+    public List<WorkItem> find(Query query) {
+        StringBuilder sql = new StringBuilder("select " + WorkItemRows.COLUMNS + " from cv_work_item w "
+                + "where w.state in ('SUSPENDED', 'SUSPENDED_NON_RESUMABLE')");
+        List<Object> parameters = new ArrayList<>();
+        if (query.portName() != null) {
+            sql.append(" and w.port_name = ?");
+            parameters.add(query.portName());
+        }
+        if (query.adapterType() != null) {
+            sql.append(" and upper(w.error_adapter) = upper(?)");
+            parameters.add(query.adapterType());
+        }
+        if (query.errorContains() != null) {
+            sql.append(" and lower(w.error_text) like ?");
+            parameters.add("%" + query.errorContains().toLowerCase() + "%");
+        }
+        if (query.suspendedFrom() != null) {
+            sql.append(" and w.suspended_at >= ?");
+            parameters.add(query.suspendedFrom());
+        }
+        if (query.suspendedTo() != null) {
+            sql.append(" and w.suspended_at < ?");
+            parameters.add(query.suspendedTo());
+        }
+        sql.append(" order by w.suspended_at desc fetch first ")
+                .append(Math.max(1, Math.min(query.limit(), MessageBoxQueries.MAX_ROWS))).append(" rows only");
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                if (parameters.get(i) instanceof Instant instant) {
+                    Sql.setInstant(select, i + 1, instant);
+                } else {
+                    select.setString(i + 1, (String) parameters.get(i));
+                }
+            }
+            List<WorkItem> items = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    items.add(WorkItemRows.read(rows));
+                }
+            }
+            return items;
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot query the suspended queue", e);
+        }
+    }
+
+    /**
+     * Resumes resumable suspended work items: each goes back to its port's primary transport with a fresh retry
+     * budget, due now, its {@code PropertiesToUpdate} kept. Non-resumable ones are refused (A4).
+     *
+     * @param targets the primary transport of a port by port identity; {@code null} when the port is gone
+     */
+    public List<ControlResult> resume(List<String> workItemIds, Function<String, ResumeTarget> targets, Instant now) {
+        try (Connection connection = dataSource.getConnection()) {
+            Map<String, WorkItem> items = WorkItemRows.lock(connection, workItemIds);
+            List<ControlResult> results = new ArrayList<>();
+            try (PreparedStatement update = connection.prepareStatement("update cv_work_item set state = 'READY', "
+                    + "transport = 'PRIMARY', adapter_type = ?, retries_left = ?, retry_interval = ?, attempt_count = 0, "
+                    + "next_attempt_at = ?, suspended_at = null where id = ? and state = 'SUSPENDED'")) {
+                for (String id : workItemIds) {
+                    WorkItem item = items.get(id);
+                    String refusal = refusal(item, true);
+                    ResumeTarget target = refusal == null ? targets.apply(item.portId()) : null;
+                    if (refusal == null && target == null) {
+                        refusal = "send port " + item.portName() + " no longer exists; terminate the message";
+                    }
+                    if (refusal != null) {
+                        results.add(new ControlResult(id, false, refusal));
+                        continue;
+                    }
+                    update.setString(1, target.adapterType());
+                    update.setInt(2, target.retryCount());
+                    update.setInt(3, target.retryInterval());
+                    Sql.setInstant(update, 4, now);
+                    update.setString(5, id);
+                    update.addBatch();
+                    results.add(new ControlResult(id, true, ""));
+                }
+                Sql.expectOneRowEach(update.executeBatch(), "resume");
+            }
+            return results;
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot resume " + workItemIds.size() + " work item(s)", e);
+        }
+    }
+
+    /** Terminates suspended work items, resumable or not: they are removed, with their message if it was the last. */
+    public List<ControlResult> terminate(List<String> workItemIds) {
+        try (Connection connection = dataSource.getConnection()) {
+            Map<String, WorkItem> items = WorkItemRows.lock(connection, workItemIds);
+            List<ControlResult> results = new ArrayList<>();
+            List<WorkItemDeletion.Target> targets = new ArrayList<>();
+            for (String id : workItemIds) {
+                WorkItem item = items.get(id);
+                String refusal = refusal(item, false);
+                results.add(new ControlResult(id, refusal == null, refusal == null ? "" : refusal));
+                if (refusal == null) {
+                    targets.add(new WorkItemDeletion.Target(id, item.messageId()));
+                }
+            }
+            WorkItemDeletion.delete(connection, targets);
+            return results;
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot terminate " + workItemIds.size() + " work item(s)", e);
+        }
+    }
+
+    private static String refusal(WorkItem item, boolean resuming) {
+        if (item == null) {
+            return "no such work item (already resumed, terminated or delivered?)";
+        }
+        if (item.state() == WorkItemState.SUSPENDED_NON_RESUMABLE && resuming) {
+            return "suspended as non-resumable: it can only be terminated";
+        }
+        if (item.state() != WorkItemState.SUSPENDED && item.state() != WorkItemState.SUSPENDED_NON_RESUMABLE) {
+            return "not suspended (state " + item.state() + ")";
+        }
+        return null;
+    }
+}
