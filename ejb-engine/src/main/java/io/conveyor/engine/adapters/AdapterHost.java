@@ -27,8 +27,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.logging.Level;
@@ -133,18 +135,44 @@ public class AdapterHost {
                 .sorted(Comparator.comparing(AdapterStatus::transportType)).toList();
     }
 
-    /** Terminates every running adapter, once, each within the deadline (contract §1.5). */
+    /**
+     * Terminates every running adapter once, all at the same time, within one deadline (contract §1.5, L12, L17).
+     * The leases of what the adapters hold are first extended past the deadline, so no other server takes over a
+     * message while its adapter is still draining it.
+     */
     @PreDestroy
     void stop() {
+        Duration deadline = settings.terminateDeadline();
+        try {
+            leases.renew(deadline.plus(settings.leaseDuration()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not extend the leases of in-flight messages before terminating the adapters", e);
+        }
+        Map<AdapterInstance, Thread> terminators = new LinkedHashMap<>();
         for (AdapterInstance instance : instances.values()) {
             TransportControl control = instance.beginTermination();
             if (control != null) {
-                terminate(instance, control, settings.terminateDeadline());
+                terminators.put(instance, startTerminator(instance, control));
             }
         }
+        long deadlineNanos = System.nanoTime() + deadline.toNanos();
+        terminators.forEach((instance, terminator) -> {
+            try {
+                terminator.join(Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (terminator.isAlive()) {
+                LOG.severe(() -> "adapter " + instance.transportType() + " did not return from terminate within " + deadline
+                        + "; giving up on it. Messages it still held will be delivered again after their leases run out.");
+            } else {
+                LOG.info(() -> "adapter " + instance.transportType() + " terminated");
+            }
+            instance.terminated();
+        });
     }
 
-    private static void terminate(AdapterInstance instance, TransportControl control, Duration deadline) {
+    private static Thread startTerminator(AdapterInstance instance, TransportControl control) {
         Thread terminator = new Thread(() -> {
             try {
                 control.terminate();
@@ -154,18 +182,7 @@ public class AdapterHost {
         }, "conveyor-terminate-" + instance.transportType());
         terminator.setDaemon(true);
         terminator.start();
-        try {
-            terminator.join(deadline.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (terminator.isAlive()) {
-            LOG.severe(() -> "adapter " + instance.transportType() + " did not return from terminate within " + deadline
-                    + "; giving up on it. Messages it still held will be delivered again after their leases run out.");
-        } else {
-            LOG.info(() -> "adapter " + instance.transportType() + " terminated");
-        }
-        instance.terminated();
+        return terminator;
     }
 
     private static String key(String transportType) {

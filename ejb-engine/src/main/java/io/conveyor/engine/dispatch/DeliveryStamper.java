@@ -71,6 +71,24 @@ final class DeliveryStamper {
         return item.transport() == TransportRole.BACKUP ? port.definition().backup() : port.definition().primary();
     }
 
+    /**
+     * Why the engine cannot deliver the work item through its port as the port is now, or {@code null}: a backup
+     * transport that was removed while the message waited for it.
+     */
+    static String problem(WorkItem item, SendPort port) {
+        if (!port.definition().dynamic() && transportOf(item, port) == null) {
+            return "the " + item.transport().name().toLowerCase() + " transport of send port " + port.name()
+                    + " was removed; resume the message to deliver it through the primary transport";
+        }
+        return null;
+    }
+
+    /** The adapter the work item must go to now: its port's transport's, or, for a dynamic send, the resolved one. */
+    static String adapterOf(WorkItem item, SendPort port) {
+        TransportSettings transport = transportOf(item, port);
+        return transport == null ? item.adapterType() : transport.adapter();
+    }
+
     /** When the work item's transport may send: {@code now} when it may, else the next opening of its window. */
     static Instant windowOpens(WorkItem item, SendPort port, Instant now) {
         TransportSettings transport = transportOf(item, port);

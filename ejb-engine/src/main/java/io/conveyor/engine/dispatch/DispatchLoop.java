@@ -4,6 +4,7 @@ import io.conveyor.adapter.AdapterMetadata;
 import io.conveyor.adapter.BatchBegin;
 import io.conveyor.adapter.CommitConfirm;
 import io.conveyor.adapter.OperationType;
+import io.conveyor.adapter.StatusCode;
 import io.conveyor.adapter.TransmitterBatch;
 import io.conveyor.engine.adapters.AdapterInstance;
 import io.conveyor.engine.adapters.AdapterState;
@@ -13,6 +14,7 @@ import io.conveyor.engine.messagebox.Delivery;
 import io.conveyor.engine.messagebox.Disposition;
 import io.conveyor.engine.messagebox.DispositionResult;
 import io.conveyor.engine.messagebox.EngineMessage;
+import io.conveyor.engine.messagebox.WorkItem;
 import io.conveyor.engine.ports.SendPort;
 import io.conveyor.engine.routing.SubscriptionTable;
 import java.time.Instant;
@@ -79,8 +81,24 @@ final class DispatchLoop implements Runnable {
             return false;
         }
         services.leases.hold(transportType, claimed.stream().map(d -> d.workItem().id()).toList());
-        deliver(adapter, stamp(claimed, adapter.handler().metadata(), now));
+        try {
+            deliver(adapter, stamp(claimed, adapter.handler().metadata(), now));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "delivering " + claimed.size() + " message(s) to adapter " + transportType
+                    + " failed unexpectedly; those without an outcome are queued again", e);
+            putBack(claimed, now.plus(services.settings.adapterRetryDelay()));
+        }
         return true;
+    }
+
+    /** Claimed deliveries that got no outcome go back to the queue, due at {@code dueAt}, no attempt consumed. */
+    private void putBack(List<Delivery> deliveries, Instant dueAt) {
+        List<EngineMessage.Lease> leases = deliveries.stream().map(d -> d.message().lease()).toList();
+        try {
+            services.store.release(leases, dueAt);
+        } finally {
+            services.leases.release(leases.stream().map(EngineMessage.Lease::workItemId).toList());
+        }
     }
 
     /** The adapter, created now if work is due for it (lazy creation, L1, L2); {@code null} when it cannot take work. */
@@ -115,18 +133,28 @@ final class DispatchLoop implements Runnable {
         List<Delivery> ready = new ArrayList<>(claimed.size());
         List<Disposition> orphans = new ArrayList<>();
         for (Delivery delivery : claimed) {
-            SendPort port = ports.port(delivery.workItem().portId()).orElse(null);
-            Instant windowOpens = port == null ? now : DeliveryStamper.windowOpens(delivery.workItem(), port, now);
-            if (windowOpens.isAfter(now)) {
+            WorkItem item = delivery.workItem();
+            SendPort port = ports.port(item.portId()).orElse(null);
+            String problem = port == null ? "send port " + item.portName() + " no longer exists" : DeliveryStamper.problem(item, port);
+            if (problem != null) {
+                orphans.add(suspension(delivery, new IllegalStateException(problem)));
+                continue;
+            }
+            String currentAdapter = DeliveryStamper.adapterOf(item, port);
+            Instant windowOpens = DeliveryStamper.windowOpens(item, port, now);
+            if (!currentAdapter.equalsIgnoreCase(item.adapterType())) {
+                services.store.reassign(delivery.message().lease(), currentAdapter, now);
+                services.leases.release(List.of(item.id()));
+                services.signals.wake(currentAdapter);
+            } else if (windowOpens.isAfter(now)) {
                 holdUntil(delivery, windowOpens);
-            } else if (port == null) {
-                EngineMessage message = delivery.message();
-                message.setErrorInfo(new IllegalStateException("send port " + delivery.workItem().portName() + " no longer exists"));
-                orphans.add(Disposition.suspend(delivery.workItem().id(), message.lease().token(), message.messageId(),
-                        FailurePolicy.failureInfo(message, transportType), false, null));
             } else {
-                DeliveryStamper.stamp(delivery, port, metadata);
-                ready.add(delivery);
+                try {
+                    DeliveryStamper.stamp(delivery, port, metadata);
+                    ready.add(delivery);
+                } catch (RuntimeException e) {
+                    orphans.add(suspension(delivery, e));
+                }
             }
         }
         if (!orphans.isEmpty()) {
@@ -219,6 +247,14 @@ final class DispatchLoop implements Runnable {
         return Disposition.delete(lease.workItemId(), lease.token(), delivery.message().messageId());
     }
 
+    /** A delivery the engine cannot make (its port is gone or broken): suspended, resumable, with why. */
+    private Disposition suspension(Delivery delivery, Exception problem) {
+        EngineMessage message = delivery.message();
+        message.setErrorInfo(problem);
+        return Disposition.suspend(delivery.workItem().id(), message.lease().token(), message.messageId(),
+                FailurePolicy.failureInfo(message, transportType), false, null);
+    }
+
     /** Outside its service window: back to the queue until the window opens, without the adapter (A9). */
     private void holdUntil(Delivery delivery, Instant opens) {
         EngineMessage.Lease lease = delivery.message().lease();
@@ -242,11 +278,20 @@ final class DispatchLoop implements Runnable {
         }
         List<String> ids = dispositions.stream().map(Disposition::workItemId).toList();
         try {
+            List<Disposition> unreadableProperties = new ArrayList<>();
             for (DispositionResult result : services.store.applyEach(dispositions, services.server.id(), now)) {
                 Disposition disposition = result.disposition();
                 if (result.status().isSuccess() && disposition.type() == OperationType.MOVE_TO_NEXT_TRANSPORT) {
                     services.signals.wake(disposition.backup().adapterType());
                 }
+                if (result.status() == StatusCode.INVALID_ARGUMENT && disposition.propertiesToUpdate() != null) {
+                    LOG.warning(() -> "ignoring the PropertiesToUpdate of message " + disposition.messageId() + ": "
+                            + result.detail());
+                    unreadableProperties.add(disposition.withoutPropertiesToUpdate());
+                }
+            }
+            if (!unreadableProperties.isEmpty()) {
+                services.store.applyEach(unreadableProperties, services.server.id(), now);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "could not record the outcome of " + dispositions.size() + " deliveries to "

@@ -76,19 +76,23 @@ public class Dispatcher {
         Instant nextLeaseWork = Instant.MIN;
         try {
             do {
-                try {
-                    startLoops(registry.refresh());
-                    Instant now = services.clock.instant();
-                    if (!now.isBefore(nextLeaseWork)) {
+                Instant now = services.clock.instant();
+                if (!now.isBefore(nextLeaseWork)) {
+                    try {
                         services.leases.renew();
                         int recovered = services.store.recoverLeases(now, null);
                         if (recovered > 0) {
                             LOG.warning(() -> recovered + " deliveries whose lease ran out are queued again");
                         }
                         nextLeaseWork = now.plus(services.settings.leaseDuration().dividedBy(3));
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "lease renewal failed; trying again", e);
                     }
+                }
+                try {
+                    startLoops(registry.refresh());
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "dispatch supervision failed; trying again", e);
+                    LOG.log(Level.WARNING, "looking for deployed adapters failed; trying again", e);
                 }
             } while (!stopped.await(services.settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS));
         } catch (InterruptedException e) {

@@ -6,22 +6,30 @@ import io.conveyor.engine.runtime.EngineSettings;
 import io.conveyor.engine.runtime.ServerIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.logging.Logger;
 
 /**
  * The deliveries this server holds right now, per adapter: claimed and not yet disposed of. It renews their leases
  * while they are held, so a live server keeps them, and it is the adapter's in-flight count the dispatcher
- * throttles on. It is bookkeeping only: if it is lost (the server dies), the leases run out and the messages are
- * delivered again; nothing durable lives here.
+ * throttles on. A delivery held longer than the maximum hold time (an adapter that lost it) is no longer renewed:
+ * its lease runs out and any server delivers it again. Bookkeeping only: if it is lost (the server dies), the leases
+ * run out the same way; nothing durable lives here.
  */
 @ApplicationScoped
 public class LeaseKeeper {
 
-    private final ConcurrentMap<String, Set<String>> heldByAdapter = new ConcurrentHashMap<>();
+    private static final Logger LOG = Logger.getLogger(LeaseKeeper.class.getName());
+
+    private final ConcurrentMap<String, Map<String, Instant>> heldByAdapter = new ConcurrentHashMap<>();
 
     @Inject
     WorkItemStore store;
@@ -34,12 +42,14 @@ public class LeaseKeeper {
 
     /** Records deliveries just claimed for an adapter. */
     public void hold(String adapterType, Collection<String> workItemIds) {
-        held(adapterType).addAll(workItemIds);
+        Instant now = clock.instant();
+        Map<String, Instant> held = held(adapterType);
+        workItemIds.forEach(id -> held.put(id, now));
     }
 
     /** Forgets deliveries that were disposed of (or whose lease was lost). */
     public void release(Collection<String> workItemIds) {
-        heldByAdapter.values().forEach(held -> held.removeAll(workItemIds));
+        heldByAdapter.values().forEach(held -> workItemIds.forEach(held::remove));
     }
 
     /** How many deliveries the adapter holds without a disposition. */
@@ -47,16 +57,31 @@ public class LeaseKeeper {
         return held(adapterType).size();
     }
 
-    /** Extends the leases of every held delivery. */
+    /** Extends the leases of every delivery held for less than the maximum hold time by one lease duration. */
     public void renew() {
-        Set<String> all = ConcurrentHashMap.newKeySet();
-        heldByAdapter.values().forEach(all::addAll);
-        if (!all.isEmpty()) {
-            store.renewLeases(server.id(), java.util.List.copyOf(all), clock.instant().plus(settings.leaseDuration()));
+        renew(settings.leaseDuration());
+    }
+
+    /** Extends the leases of every delivery held for less than the maximum hold time by {@code extension}. */
+    public void renew(Duration extension) {
+        Instant now = clock.instant();
+        Instant heldSince = now.minus(settings.maxHold());
+        List<String> renewed = new ArrayList<>();
+        heldByAdapter.forEach((adapter, held) -> held.forEach((id, claimedAt) -> {
+            if (claimedAt.isBefore(heldSince)) {
+                held.remove(id);
+                LOG.warning(() -> "adapter " + adapter + " has held delivery " + id + " for more than " + settings.maxHold()
+                        + " without an outcome; its lease will run out and it will be delivered again");
+            } else {
+                renewed.add(id);
+            }
+        }));
+        if (!renewed.isEmpty()) {
+            store.renewLeases(server.id(), renewed, now.plus(extension));
         }
     }
 
-    private Set<String> held(String adapterType) {
-        return heldByAdapter.computeIfAbsent(adapterType.toUpperCase(Locale.ROOT), type -> ConcurrentHashMap.newKeySet());
+    private Map<String, Instant> held(String adapterType) {
+        return heldByAdapter.computeIfAbsent(adapterType.toUpperCase(Locale.ROOT), type -> new ConcurrentHashMap<>());
     }
 }

@@ -45,4 +45,9 @@ public record Disposition(OperationType type, String workItemId, String leaseTok
         return new Disposition(OperationType.MOVE_TO_SUSPEND_Q, workItemId, leaseToken, messageId, null, failure, null,
                 nonResumable, propertiesToUpdate);
     }
+
+    /** The same disposition without {@code PropertiesToUpdate} (when those could not be read). */
+    public Disposition withoutPropertiesToUpdate() {
+        return new Disposition(type, workItemId, leaseToken, messageId, resubmitAt, failure, backup, nonResumable, null);
+    }
 }

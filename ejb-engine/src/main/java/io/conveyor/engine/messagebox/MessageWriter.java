@@ -2,8 +2,10 @@ package io.conveyor.engine.messagebox;
 
 import io.conveyor.adapter.ContextProperty;
 import io.conveyor.adapter.MessagePart;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,7 +20,8 @@ import java.util.UUID;
 /**
  * Writes published messages and their work items into the MessageBox inside the caller's transaction, batching the
  * inserts of many small messages into a few statements. A part larger than one chunk, or of unknown size, is
- * copied chunk by chunk from its stream, so a large body is never held in memory whole.
+ * copied chunk by chunk from its stream, so a large body is never held in memory whole; a part that declares a
+ * small size but streams more is stored whole all the same.
  */
 final class MessageWriter implements AutoCloseable {
 
@@ -128,10 +131,14 @@ final class MessageWriter implements AutoCloseable {
         try (InputStream data = part.openStream()) {
             OptionalLong declared = part.size();
             if (declared.isPresent() && declared.getAsLong() <= CHUNK_SIZE) {
-                byte[] bytes = data.readNBytes(CHUNK_SIZE);
-                addPartRow(messageId, partIndex, name, part, bytes.length, 1);
-                addChunk(messageId, partIndex, 0, bytes);
-                return bytes.length;
+                byte[] bytes = data.readNBytes(CHUNK_SIZE + 1);
+                if (bytes.length <= CHUNK_SIZE) {
+                    addPartRow(messageId, partIndex, name, part, bytes.length, 1);
+                    addChunk(messageId, partIndex, 0, bytes);
+                    return bytes.length;
+                }
+                return streamLargePart(messageId, partIndex, name, part,
+                        new SequenceInputStream(new ByteArrayInputStream(bytes), data));
             }
             return streamLargePart(messageId, partIndex, name, part, data);
         } catch (IOException e) {

@@ -46,12 +46,14 @@ public class WorkItemStore {
             List<String> claimed = new ArrayList<>();
             try (PreparedStatement update = connection.prepareStatement("update cv_work_item set state = 'IN_PROCESS', "
                     + "lease_owner = ?, lease_token = ?, lease_expires_at = ?, attempt_count = attempt_count + 1 "
-                    + "where id = ? and state = 'READY'")) {
+                    + "where id = ? and state = 'READY' and adapter_type = ? and next_attempt_at <= ?")) {
                 for (String id : candidates) {
                     update.setString(1, owner);
                     update.setString(2, token);
                     Sql.setInstant(update, 3, leaseUntil);
                     update.setString(4, id);
+                    update.setString(5, adapterType);
+                    Sql.setInstant(update, 6, now);
                     update.addBatch();
                 }
                 int[] counts = update.executeBatch();
@@ -97,10 +99,33 @@ public class WorkItemStore {
         }
     }
 
-    /** Extends the leases of the given deliveries, as long as this server still holds them. */
+    /**
+     * Points a claimed delivery at another adapter (its port changed while it waited) and makes it ready again at
+     * once, without consuming an attempt.
+     */
+    public void reassign(EngineMessage.Lease lease, String adapterType, Instant now) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("update cv_work_item set state = 'READY', "
+                     + "adapter_type = ?, lease_owner = null, lease_token = null, lease_expires_at = null, "
+                     + "attempt_count = attempt_count - 1, next_attempt_at = ? where id = ? and lease_token = ?")) {
+            update.setString(1, adapterType);
+            Sql.setInstant(update, 2, now);
+            update.setString(3, lease.workItemId());
+            update.setString(4, lease.token());
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot reassign work item " + lease.workItemId(), e);
+        }
+    }
+
+    /**
+     * Extends the leases of the given deliveries, as long as this server still holds them. The rows are locked in
+     * identity order first, the order every other writer uses, so renewal cannot deadlock with a disposition batch.
+     */
     public void renewLeases(String owner, List<String> workItemIds, Instant leaseUntil) {
         try (Connection connection = dataSource.getConnection()) {
-            for (List<String> slice : Sql.slices(workItemIds)) {
+            for (List<String> slice : Sql.slices(workItemIds.stream().sorted().toList())) {
+                WorkItemRows.lock(connection, slice);
                 try (PreparedStatement update = connection.prepareStatement("update cv_work_item set lease_expires_at = ? "
                         + "where lease_owner = ? and state = 'IN_PROCESS' and id in (" + Sql.placeholders(slice.size()) + ")")) {
                     Sql.setInstant(update, 1, leaseUntil);
@@ -204,6 +229,7 @@ public class WorkItemStore {
         }
     }
 
+    /** Loads claimed work items with their messages, in the order they were claimed (priority first). */
     private List<Delivery> load(Connection connection, List<String> workItemIds) throws SQLException {
         List<Delivery> deliveries = new ArrayList<>();
         for (List<String> slice : Sql.slices(workItemIds)) {
@@ -224,7 +250,8 @@ public class WorkItemStore {
                 }
             }
             Map<String, Map<String, MessagePart>> parts = loadParts(connection, new ArrayList<>(messageRows.keySet()));
-            for (WorkItem item : items.values()) {
+            for (String id : slice) {
+                WorkItem item = items.get(id);
                 MessageRow message = messageRows.get(item.messageId());
                 EngineMessageContext context = new EngineMessageContext(ContextCodec.decode(message.context()));
                 deliveries.add(new Delivery(item, EngineMessage.delivered(item.messageId(), context,
@@ -285,6 +312,12 @@ public class WorkItemStore {
         if (!disposed.add(item.id())) {
             return new DispositionResult(disposition, StatusCode.INVALID_ARGUMENT, "message " + item.messageId()
                     + " has more than one disposition in the batch");
+        }
+        try {
+            PropertiesToUpdate.parse(disposition.propertiesToUpdate());
+        } catch (IllegalArgumentException e) {
+            return new DispositionResult(disposition, StatusCode.INVALID_ARGUMENT, "message " + item.messageId()
+                    + ": " + e.getMessage());
         }
         if (disposition.type() == OperationType.RESUBMIT && item.retriesLeft() <= 0) {
             return new DispositionResult(disposition, StatusCode.RETRIES_EXHAUSTED, "message " + item.messageId()

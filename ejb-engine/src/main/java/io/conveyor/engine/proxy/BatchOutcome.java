@@ -39,12 +39,18 @@ public record BatchOutcome(StatusCode status, List<OperationStatus> operations, 
                 failed ? Set.of() : adaptersToWake);
     }
 
-    /** Every operation failed for the same reason (the MessageBox could not be reached, say). */
-    static BatchOutcome failed(List<ProxyOperation> operations, StatusCode status, String detail) {
-        List<MessageStatus> perOperation = new ArrayList<>();
+    /**
+     * The MessageBox could not apply the batch (unreachable, a deadlock victim): nothing was applied and no operation
+     * is to blame, so every one is reported innocent and may be issued again (§3.3).
+     */
+    static BatchOutcome notApplied(List<ProxyOperation> operations, String detail) {
+        List<OperationStatus> statuses = new ArrayList<>();
+        Map<OperationType, List<MessageStatus>> byType = new LinkedHashMap<>();
         for (ProxyOperation operation : operations) {
-            perOperation.add(new MessageStatus(operation.reported().messageId(), status, detail));
+            byType.computeIfAbsent(operation.type(), type -> new ArrayList<>())
+                    .add(new MessageStatus(operation.reported().messageId(), StatusCode.OK, "not applied: " + detail));
         }
-        return of(operations, perOperation, List.of(), Set.of());
+        byType.forEach((type, messages) -> statuses.add(new OperationStatus(type, StatusCode.OK, messages)));
+        return new BatchOutcome(StatusCode.FAILED, statuses, List.of(), Set.of());
     }
 }

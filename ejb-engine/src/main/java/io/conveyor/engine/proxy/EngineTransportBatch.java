@@ -5,7 +5,6 @@ import io.conveyor.adapter.CommitConfirm;
 import io.conveyor.adapter.Message;
 import io.conveyor.adapter.MessagingShuttingDownException;
 import io.conveyor.adapter.OperationType;
-import io.conveyor.adapter.StatusCode;
 import io.conveyor.adapter.TransportBatch;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
@@ -86,7 +85,7 @@ final class EngineTransportBatch implements TransportBatch {
                     outcome = services.processor.process(lifecycle.transportType(), batch, acceptSubmissions);
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "proxy batch of adapter " + lifecycle.transportType() + " failed", e);
-                    outcome = BatchOutcome.failed(batch, StatusCode.FAILED, "the MessageBox could not apply the batch: " + e.getMessage());
+                    outcome = BatchOutcome.notApplied(batch, "the MessageBox could not apply the batch: " + e.getMessage());
                 }
                 settle(outcome);
                 notifyAdapter(outcome);
@@ -105,7 +104,7 @@ final class EngineTransportBatch implements TransportBatch {
         try {
             outcome = services.processor.processInTransaction(lifecycle.transportType(), batch, lifecycle.acceptsSubmissions());
         } catch (RuntimeException e) {
-            outcome = BatchOutcome.failed(batch, StatusCode.FAILED, "the MessageBox could not apply the batch: " + e.getMessage());
+            outcome = BatchOutcome.notApplied(batch, "the MessageBox could not apply the batch: " + e.getMessage());
         }
         BatchOutcome result = outcome;
         try {

@@ -5,6 +5,7 @@ import io.conveyor.adapter.MessageStatus;
 import io.conveyor.adapter.OperationType;
 import io.conveyor.adapter.StatusCode;
 import io.conveyor.adapter.SystemProperties;
+import io.conveyor.engine.admin.ValidationException;
 import io.conveyor.engine.failure.FailurePolicy;
 import io.conveyor.engine.messagebox.Disposition;
 import io.conveyor.engine.messagebox.DispositionResult;
@@ -123,7 +124,13 @@ public class ProxyBatchProcessor {
                 continue;
             }
             String correlation = isResponse ? prepareResponse(operation.message(), message) : null;
-            PublishReceipt receipt = publisher.publishRouted(List.of(message), Collections.singletonList(correlation)).get(0);
+            PublishReceipt receipt;
+            try {
+                receipt = publisher.publishRouted(List.of(message), Collections.singletonList(correlation)).get(0);
+            } catch (ValidationException e) {
+                statuses.set(i, new MessageStatus(published.messageId(), StatusCode.INVALID_ARGUMENT, e.getMessage()));
+                continue;
+            }
             if (receipt == null) {
                 statuses.set(i, new MessageStatus(published.messageId(), StatusCode.NO_SUBSCRIPTION,
                         "no enlisted send port subscribes to message " + published.messageId()));

@@ -20,6 +20,14 @@ public class EngineSettings {
         return Duration.ofSeconds(longProperty("conveyor.lease.seconds", 300));
     }
 
+    /**
+     * How long an adapter may hold a delivery without reporting its outcome before the engine stops renewing its
+     * lease (it is then delivered again).
+     */
+    public Duration maxHold() {
+        return Duration.ofMinutes(longProperty("conveyor.lease.maxHoldMinutes", 60));
+    }
+
     /** Most deliveries a single-message adapter's dispatcher claims at once. */
     public int claimSize() {
         return (int) longProperty("conveyor.dispatch.claimSize", 50);

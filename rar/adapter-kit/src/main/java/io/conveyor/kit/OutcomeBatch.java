@@ -33,6 +33,9 @@ import java.util.Map;
  */
 public final class OutcomeBatch {
 
+    /** How many times a batch the engine could not apply at all (no operation to blame) is issued again. */
+    static final int MAX_UNAPPLIED_RETRIES = 3;
+
     private final TransportProxy proxy;
     private final InFlightCounter inFlight;
     private final Clock clock;
@@ -65,16 +68,16 @@ public final class OutcomeBatch {
 
     /** Hands the outcomes to the engine; returns at once, the rest happens in callbacks. */
     public void send() {
-        submit(List.copyOf(operations));
+        submit(List.copyOf(operations), 0);
         operations.clear();
     }
 
-    private void submit(List<Operation> batchOperations) {
+    private void submit(List<Operation> batchOperations, int unappliedRetries) {
         if (batchOperations.isEmpty()) {
             return;
         }
         try {
-            TransportBatch batch = proxy.getBatch(new Retrier(batchOperations), null);
+            TransportBatch batch = proxy.getBatch(new Retrier(batchOperations, unappliedRetries), null);
             for (Operation operation : batchOperations) {
                 add(batch, operation);
             }
@@ -118,12 +121,18 @@ public final class OutcomeBatch {
     private record Operation(OperationType type, Message message) {
     }
 
-    /** Settles a completed batch, or issues the next one after a failure. */
+    /**
+     * Settles a completed batch, or issues the next one after a failure. A batch that failed with no operation to
+     * blame (the engine could not apply it) is issued again at most {@value #MAX_UNAPPLIED_RETRIES} times, then
+     * abandoned: the messages stay leased and the engine delivers them again.
+     */
     private final class Retrier implements BatchCallback {
         private final List<Operation> batchOperations;
+        private final int unappliedRetries;
 
-        Retrier(List<Operation> batchOperations) {
+        Retrier(List<Operation> batchOperations, int unappliedRetries) {
             this.batchOperations = batchOperations;
+            this.unappliedRetries = unappliedRetries;
         }
 
         @Override
@@ -136,6 +145,7 @@ public final class OutcomeBatch {
             statuses.forEach(s -> byType.put(s.type(), s.messages()));
             Map<OperationType, Integer> seen = new EnumMap<>(OperationType.class);
             List<Operation> next = new ArrayList<>();
+            boolean guilty = false;
             for (Operation operation : batchOperations) {
                 int index = seen.merge(operation.type(), 1, Integer::sum) - 1;
                 List<MessageStatus> ofType = byType.getOrDefault(operation.type(), List.of());
@@ -143,10 +153,18 @@ public final class OutcomeBatch {
                 if (own == null || own.status().isSuccess()) {
                     next.add(operation);
                 } else {
+                    guilty = true;
                     escalate(operation, own, next);
                 }
             }
-            submit(next);
+            if (guilty) {
+                submit(next, 0);
+            } else if (unappliedRetries < MAX_UNAPPLIED_RETRIES) {
+                submit(next, unappliedRetries + 1);
+            } else {
+                abandon(next, new IllegalStateException("the engine could not apply the batch " + (unappliedRetries + 1)
+                        + " times (" + status + ")"));
+            }
         }
 
         private void escalate(Operation operation, MessageStatus own, List<Operation> next) {
