@@ -10,6 +10,12 @@ import io.conveyor.adapter.TransmitterBatch;
 import io.conveyor.adapter.TransportControl;
 import io.conveyor.adapter.TransportProxy;
 import io.conveyor.adapter.Transmitter;
+import jakarta.transaction.NotSupportedException;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.Transaction;
+import jakarta.transaction.TransactionManager;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 /**
  * The probe adapters: each nested class implements one combination of SPI interfaces ({@link ProbeVariant}) with the
@@ -58,6 +64,14 @@ public abstract class ProbeAdapter {
         return new EngineBatch(state, state.nextBatch());
     }
 
+    private static TransactionManager transactionManager() {
+        try {
+            return (TransactionManager) new InitialContext().lookup("java:/TransactionManager");
+        } catch (NamingException e) {
+            throw new IllegalStateException("probe: no transaction manager", e);
+        }
+    }
+
     /** A probe engine batch, recording the engine's calls in order. */
     private static final class EngineBatch implements TransmitterBatch {
         private final ProbeState state;
@@ -68,10 +82,22 @@ public abstract class ProbeAdapter {
             this.number = number;
         }
 
+        private Transaction transaction;
+
         @Override
         public BatchBegin beginBatch() {
             state.record("beginBatch", null, number);
-            return BatchBegin.of(state.maxBatchSize());
+            if (!state.transactional()) {
+                return BatchBegin.of(state.maxBatchSize());
+            }
+            try {
+                TransactionManager manager = transactionManager();
+                manager.begin();
+                transaction = manager.suspend();
+                return BatchBegin.transactional(state.maxBatchSize(), transaction);
+            } catch (NotSupportedException | SystemException e) {
+                throw new IllegalStateException("probe: cannot open a transaction", e);
+            }
         }
 
         @Override
@@ -80,8 +106,12 @@ public abstract class ProbeAdapter {
         }
 
         @Override
-        public void done(CommitConfirm commitConfirm) {
+        public void done(CommitConfirm commitConfirm) throws Exception {
             state.record(commitConfirm == null ? "done" : "done(confirm)", null, number);
+            if (transaction != null) {
+                transaction.rollback();
+                commitConfirm.confirm(transaction, false);
+            }
             if (state.doneThrows()) {
                 throw new IllegalStateException("probe: done fails for batch " + number);
             }

@@ -28,6 +28,7 @@ public class ProbeResourceAdapter extends SendAdapterResourceAdapter {
                 .version("test")
                 .description("Scripted test adapter")
                 .alias(transportType.toLowerCase(Locale.ROOT) + "://")
+                .capability(Capability.SUPPORTS_ORDERED_DELIVERY)
                 .endpointProperty(PropertyDescriptor.optional("label", PropertyDescriptor.Type.STRING, null,
                         "Free text the probe ignores"))
                 .endpointProperty(PropertyDescriptor.optional("weight", PropertyDescriptor.Type.INTEGER, null,

@@ -22,9 +22,10 @@ public final class ProbeState {
     private final Map<String, Message> delivered = new ConcurrentHashMap<>();
     private final AtomicInteger instances = new AtomicInteger();
     private final AtomicInteger batches = new AtomicInteger();
-    private volatile Function<Message, Outcome> script = message -> Outcome.SEND;
+    private volatile Function<Message, Outcome> script = ProbeState::scenarioOf;
     private volatile int maxBatchSize = 10;
     private volatile boolean doneThrows;
+    private volatile boolean transactional;
     private volatile TransportProxy proxy;
     private volatile PropertyBag handlerConfiguration;
 
@@ -39,12 +40,24 @@ public final class ProbeState {
         return script(message -> outcome);
     }
 
-    /** The outcome named by the message's promoted {@code Outcome} property, {@code SEND} when absent. */
+    /**
+     * The outcome named by the message's promoted {@code Outcome} property (the default script): {@code SEND} when
+     * absent; {@code THROW_ONCE} throws on the first delivery and sends on the next ones.
+     */
     public ProbeState byScenario() {
-        return script(message -> {
-            Object value = message.context().read("Outcome", "");
-            return value == null ? Outcome.SEND : Outcome.valueOf(value.toString());
-        });
+        return script(ProbeState::scenarioOf);
+    }
+
+    private static Outcome scenarioOf(Message message) {
+        Object value = message.context().read("Outcome", "");
+        if (value == null) {
+            return Outcome.SEND;
+        }
+        if (value.equals("THROW_ONCE")) {
+            Object retries = message.context().read(SystemProperties.ACTUAL_RETRY_COUNT, SystemProperties.NAMESPACE);
+            return Integer.valueOf(0).equals(retries) ? Outcome.THROW : Outcome.SEND;
+        }
+        return Outcome.valueOf(value.toString());
     }
 
     public ProbeState maxBatchSize(int size) {
@@ -54,6 +67,12 @@ public final class ProbeState {
 
     public ProbeState doneThrows(boolean value) {
         this.doneThrows = value;
+        return this;
+    }
+
+    /** Engine batches open a JTA transaction in {@code beginBatch} (and roll it back at {@code done}). */
+    public ProbeState transactional(boolean value) {
+        this.transactional = value;
         return this;
     }
 
@@ -122,6 +141,10 @@ public final class ProbeState {
 
     boolean doneThrows() {
         return doneThrows;
+    }
+
+    boolean transactional() {
+        return transactional;
     }
 
     /** Applies the script to a message: records it, returns whether it was "sent", or throws. */
