@@ -1,19 +1,26 @@
 package io.conveyor.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.conveyor.adapter.Message;
 import io.conveyor.adapter.MessageStatus;
 import io.conveyor.adapter.OperationStatus;
 import io.conveyor.adapter.OperationType;
 import io.conveyor.adapter.StatusCode;
+import io.conveyor.adapter.SystemProperties;
 import io.conveyor.adapter.TransportBatch;
 import io.conveyor.engine.messagebox.WorkItem;
 import io.conveyor.engine.messagebox.WorkItemState;
+import io.conveyor.engine.ports.PortState;
+import io.conveyor.engine.ports.SendPortDefinition;
+import io.conveyor.engine.ports.TransportSettings;
 import io.conveyor.it.ConveyorDeployment.ProbeType;
 import io.conveyor.it.probe.Outcome;
 import io.conveyor.it.probe.Probe;
 import io.conveyor.it.probe.ProbeState;
+import io.conveyor.kit.InFlightCounter;
+import io.conveyor.kit.OutcomeBatch;
 import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -24,7 +31,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Proxy batches and their callbacks (contract §2.9–2.12, §3.2): P1–P5, P7, P11. */
+/** Proxy batches and their callbacks (contract §2.9–2.12, §3.2, §3.3): P1–P14. */
 @Tag("messagebox")
 @ExtendWith(ArquillianExtension.class)
 class ProxyBatchConformanceIT extends InContainerSupport {
@@ -131,6 +138,130 @@ class ProxyBatchConformanceIT extends InContainerSupport {
         assertThat(cleared.completions()).isEmpty();
         assertThat(queries.message(held.messageId()).orElseThrow().workItems().get(0).state())
                 .isEqualTo(WorkItemState.SUSPENDED);
+    }
+
+    @Test
+    @DisplayName("P6 after a failed batch, re-issuing only the innocent operations in a fresh batch succeeds")
+    void innocentOperationsSucceedAgain() {
+        Message innocent = heldMessage("p6a");
+        Message culprit = heldMessage("p6b");
+        BatchRecorder first = new BatchRecorder();
+        TransportBatch failing = probe.proxy().getBatch(first, null);
+        failing.deleteMessage(innocent);
+        failing.moveToNextTransport(culprit);
+        failing.done();
+        eventually().until(first::completed);
+
+        BatchRecorder second = new BatchRecorder();
+        TransportBatch retry = probe.proxy().getBatch(second, null);
+        retry.deleteMessage(innocent);
+        retry.done();
+        eventually().until(second::completed);
+        assertThat(second.single().status().isSuccess()).isTrue();
+        eventually().until(() -> gone(innocent.messageId()));
+    }
+
+    @Test
+    @DisplayName("P8 P9 the adapter kit escalates: a failed Resubmit becomes MoveToNextTransport, a failed move becomes MoveToSuspendQ")
+    void kitEscalatesFailedOperations() {
+        Message exhausted = heldMessage("p8", 0);
+        InFlightCounter inFlight = new InFlightCounter();
+        inFlight.enter();
+        TransportBatch batch = probe.proxy().getBatch(new BatchRecorder(), null);
+        batch.clear();
+        exhausted.context().write(SystemProperties.RETRY_COUNT, SystemProperties.NAMESPACE, 1);
+        new OutcomeBatch(probe.proxy(), inFlight, clock).failed(exhausted, new IllegalStateException("endpoint down")).send();
+
+        eventually().until(() -> inFlight.count() == 0);
+        WorkItem item = queries.message(exhausted.messageId()).orElseThrow().workItems().get(0);
+        assertThat(item.state()).isEqualTo(WorkItemState.SUSPENDED);
+        assertThat(item.errorText()).contains("endpoint down");
+    }
+
+    @Test
+    @DisplayName("P10 one proxy batch may mix Delete, Resubmit, MoveToNextTransport, MoveToSuspendQ and SubmitResponse")
+    void allOperationTypesInOneBatch() {
+        Message deleted = heldMessage("p10-delete");
+        Message resubmitted = heldMessage("p10-resubmit", 2);
+        Message suspendedMessage = heldMessage("p10-suspend");
+        probe.always(Outcome.HOLD);
+        port("p10-move", new TransportSettings(ProbeType.PROBE_SINGLE.name(), "probe://p10-primary", java.util.Map.of(), 0, 1),
+                new TransportSettings(ProbeType.PROBE_LAZY.name(), "probe://p10-backup", java.util.Map.of(), 0, 1));
+        String movedId = publish("p10-move", "to the backup").messageId();
+        eventually().until(() -> probe.held().containsKey(movedId));
+        Message moved = probe.held().get(movedId);
+        ports.create(new SendPortDefinition(portName("p10-responses"), "BTS.SPName = '" + portName("p10-delete") + "'",
+                PortState.STARTED, 5, new TransportSettings(ProbeType.PROBE_LAZY.name(), "probe://responses", java.util.Map.of(), 0, 1), null));
+        Message response = probe.proxy().messageFactory().createMessage();
+        response.addPart("body", probe.proxy().messageFactory().createMessagePart("<ack/>".getBytes(), "application/xml", null), true);
+
+        BatchRecorder callback = new BatchRecorder();
+        TransportBatch batch = probe.proxy().getBatch(callback, null);
+        batch.submitResponseMessage(deleted, response);
+        batch.deleteMessage(deleted);
+        batch.resubmit(resubmitted, clock.instant().plus(Duration.ofMinutes(1)));
+        batch.moveToNextTransport(moved);
+        batch.moveToSuspendQ(suspendedMessage);
+        batch.done();
+
+        eventually().until(callback::completed);
+        assertThat(callback.single().status().isSuccess()).as(callback.single().toString()).isTrue();
+        assertThat(callback.single().operations()).extracting(OperationStatus::type).containsExactly(OperationType.SUBMIT,
+                OperationType.DELETE, OperationType.RESUBMIT, OperationType.MOVE_TO_NEXT_TRANSPORT, OperationType.MOVE_TO_SUSPEND_Q);
+        eventually().until(() -> gone(deleted.messageId()));
+        ProbeState responses = Probe.of(ProbeType.PROBE_LAZY.name());
+        eventually().until(() -> responses.delivered().containsKey(response.messageId()));
+        Message routedResponse = responses.delivered().get(response.messageId());
+        assertThat(routedResponse.context().read(SystemProperties.CORRELATION_TOKEN, SystemProperties.NAMESPACE))
+                .as("the response reached the port filtering on BTS.SPName of the solicit's port, correlated to it")
+                .isEqualTo(deleted.messageId());
+    }
+
+    @Test
+    @DisplayName("P12 a callback that throws is logged and the engine goes on: the next batch completes normally")
+    void throwingCallbackIsHarmless() {
+        Message first = heldMessage("p12a");
+        Message second = heldMessage("p12b");
+        TransportBatch throwing = probe.proxy().getBatch((status, operations, cookie) -> {
+            throw new IllegalStateException("adapter bug in the callback");
+        }, null);
+        throwing.deleteMessage(first);
+        throwing.done();
+        eventually().until(() -> gone(first.messageId()));
+
+        BatchRecorder callback = new BatchRecorder();
+        TransportBatch next = probe.proxy().getBatch(callback, null);
+        next.deleteMessage(second);
+        next.done();
+        eventually().until(callback::completed);
+        assertThat(callback.single().status().isSuccess()).isTrue();
+    }
+
+    @Test
+    @DisplayName("P13 a context value that cannot be stored is refused at the write, naming the property")
+    void nonSerializableValueRefused() {
+        Message held = heldMessage("p13");
+        assertThatThrownBy(() -> held.context().write("Payload", "urn:x", new Object()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Payload").hasMessageContaining("serializable");
+    }
+
+    @Test
+    @DisplayName("P14 deletes grouped in one proxy batch complete together with one callback (one MessageBox transaction)")
+    void manyDeletesOneBatch() {
+        probe.always(Outcome.HOLD);
+        port("p14", ProbeType.PROBE_SINGLE.name(), 0, 1);
+        List<String> ids = publisher.publishAll(java.util.stream.IntStream.range(0, 60)
+                .mapToObj(i -> message("p14", "m" + i, java.util.Map.of())).toList())
+                .stream().map(r -> r.messageId()).toList();
+        eventually().until(() -> ids.stream().allMatch(probe.held()::containsKey));
+
+        BatchRecorder callback = new BatchRecorder();
+        TransportBatch batch = probe.proxy().getBatch(callback, null);
+        ids.forEach(id -> batch.deleteMessage(probe.held().get(id)));
+        batch.done();
+        eventually().until(callback::completed);
+        assertThat(callback.single().operations()).singleElement().satisfies(op -> assertThat(op.messageCount()).isEqualTo(60));
+        assertThat(ids).allMatch(this::gone);
     }
 
     private static StatusCode status(BatchRecorder.Completion completion, OperationType type) {
