@@ -8,8 +8,10 @@ import java.util.Objects;
  * or an endpoint property (set per send port transport and delivered with every message).
  *
  * <p>The engine uses the schema to validate port configuration where it enters (unknown names, missing
- * required values, values of the wrong type are refused with the property's name), to fill in defaults, and
- * to hide {@linkplain #masked() masked} values from every administrative read (C5).
+ * required values, values of the wrong type are refused with the property's name), to type the values it writes
+ * into the message context, and to hide {@linkplain #masked() masked} handler values from administrative reads (C5).
+ * Defaults are documentation: a property the port does not set is absent from the context, and the adapter applies
+ * its default.
  *
  * @param name         the property name, as used in configuration and in the message context
  * @param type         the value type

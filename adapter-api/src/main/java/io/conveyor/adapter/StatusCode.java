@@ -2,14 +2,15 @@ package io.conveyor.adapter;
 
 /**
  * Result codes of proxy batches and their operations (contract §2.15, HRESULT-style: negative is a failure).
- * The values are stable and may be logged or stored.
+ * The values are stable and may be logged or stored. {@code E_NOINTERFACE} has no code here: a value the MessageBox
+ * cannot store is refused when it is written into the context (P13).
  */
 public enum StatusCode {
     /** Success ({@code S_OK}). */
     OK(0),
-    /** Success, but some submitted messages were suspended instead of routed ({@code S_FALSE}). */
+    /** Success, but some submitted messages were suspended (routed to a stopped port, say) ({@code S_FALSE}). */
     OK_WITH_SUSPENSIONS(1),
-    /** Success: the message was suspended ({@code BTS_S_EPM_MESSAGE_SUSPENDED}). */
+    /** Success: the submitted message was published and suspended for some port ({@code BTS_S_EPM_MESSAGE_SUSPENDED}). */
     MESSAGE_SUSPENDED(2),
     /** Unspecified failure ({@code E_FAIL}); the detail says more. */
     FAILED(-1),
@@ -24,9 +25,7 @@ public enum StatusCode {
     /** {@code resubmit}: the message has no retry left. */
     RETRIES_EXHAUSTED(-6),
     /** The delivery lease of the message was lost; another delivery of it may be under way. */
-    LEASE_LOST(-7),
-    /** A context value is of a type the MessageBox cannot store ({@code E_NOINTERFACE}). */
-    NOT_SERIALIZABLE(-8);
+    LEASE_LOST(-7);
 
     private final int code;
 

@@ -55,7 +55,10 @@ final class JsonViews {
                 .add("retriesLeft", item.retriesLeft())
                 .add("retryInterval", item.retryInterval())
                 .add("attempts", item.attemptCount())
+                .add("ordered", item.ordered())
+                .add("sequence", item.seq())
                 .add("createdAt", item.createdAt().toString());
+        optional(json, "address", item.address());
         optional(json, "leaseOwner", item.leaseOwner());
         optional(json, "leaseExpiresAt", item.leaseExpiresAt());
         optional(json, "errorText", item.errorText());

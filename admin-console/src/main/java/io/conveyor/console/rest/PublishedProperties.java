@@ -57,6 +57,10 @@ final class PublishedProperties {
                 throw new ValidationException(field, "a property name is letters, digits, '_' and '-', starting with a "
                         + "letter or '_', optionally preceded by {namespace}");
             }
+            if (SystemProperties.NAMESPACE.equals(name.group(1))) {
+                throw new ValidationException(field, "the engine's namespace is written BTS.<name>, and publishers may set "
+                        + "only " + PUBLISHER_SYSTEM_PROPERTIES.stream().sorted().map(n -> "BTS." + n).toList());
+            }
             properties.add(new Property(name.group(1) == null ? "" : name.group(1), name.group(2),
                     value(entry.getValue(), field), true));
         }

@@ -11,7 +11,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -39,9 +38,9 @@ public class SuspendedResource {
     @GET
     public Response find(@QueryParam("port") String port, @QueryParam("adapter") String adapter,
                          @QueryParam("error") String error, @QueryParam("from") String from, @QueryParam("to") String to,
-                         @QueryParam("limit") @DefaultValue("100") int limit) {
+                         @QueryParam("limit") String limit) {
         return Response.ok(JsonViews.workItems(suspended.find(new SuspendedQueue.Query(port, adapter, error,
-                instant(from, "from"), instant(to, "to"), limit))).build()).build();
+                instant(from, "from"), instant(to, "to"), QueryParameters.limit(limit)))).build()).build();
     }
 
     @POST

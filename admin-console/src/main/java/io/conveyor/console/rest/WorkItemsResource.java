@@ -5,7 +5,6 @@ import io.conveyor.engine.messagebox.MessageBoxQueries;
 import io.conveyor.engine.messagebox.WorkItemState;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -26,8 +25,8 @@ public class WorkItemsResource {
 
     @GET
     public Response list(@QueryParam("port") String port, @QueryParam("state") String state,
-                         @QueryParam("limit") @DefaultValue("100") int limit) {
-        return Response.ok(JsonViews.workItems(queries.workItems(port, state(state), limit)).build()).build();
+                         @QueryParam("limit") String limit) {
+        return Response.ok(JsonViews.workItems(queries.workItems(port, state(state), QueryParameters.limit(limit))).build()).build();
     }
 
     private static WorkItemState state(String text) {

@@ -81,6 +81,7 @@ public class AdapterHost {
 
     @PostConstruct
     void start() {
+        settings.validate();
         discovered(registry.refresh());
     }
 

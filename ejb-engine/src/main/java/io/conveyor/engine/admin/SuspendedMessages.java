@@ -41,11 +41,10 @@ public class SuspendedMessages {
         check(workItemIds);
         SubscriptionTable.Snapshot ports = subscriptions.current();
         Set<String> adapters = new HashSet<>();
-        List<SuspendedQueue.ControlResult> results = queue.resume(workItemIds, portId -> ports.port(portId)
-                .map(SendPort::definition).map(definition -> {
-                    TransportSettings primary = definition.primary();
-                    adapters.add(primary.adapter());
-                    return new SuspendedQueue.ResumeTarget(primary.adapter(), primary.retryCount(), primary.retryInterval());
+        List<SuspendedQueue.ControlResult> results = queue.resume(workItemIds, item -> ports.port(item.portId())
+                .map(port -> target(port, item)).map(target -> {
+                    adapters.add(target.adapterType());
+                    return target;
                 }).orElse(null), clock.instant());
         commitSignals.wakeAfterCommit(adapters);
         return results;
@@ -55,6 +54,18 @@ public class SuspendedMessages {
     public List<SuspendedQueue.ControlResult> terminate(List<String> workItemIds) {
         check(workItemIds);
         return queue.terminate(workItemIds);
+    }
+
+    /**
+     * A static port's message resumes on the primary transport as configured now, with its full retry budget; a
+     * dynamic send resumes on the adapter and address it was resolved to, with one delivery attempt.
+     */
+    private static SuspendedQueue.ResumeTarget target(SendPort port, WorkItem item) {
+        TransportSettings primary = port.definition().primary();
+        if (primary == null) {
+            return new SuspendedQueue.ResumeTarget(item.adapterType(), 0, item.retryInterval());
+        }
+        return new SuspendedQueue.ResumeTarget(primary.adapter(), primary.retryCount(), primary.retryInterval());
     }
 
     private static void check(List<String> workItemIds) {

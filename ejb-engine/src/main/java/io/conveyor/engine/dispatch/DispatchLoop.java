@@ -9,6 +9,7 @@ import io.conveyor.adapter.TransmitterBatch;
 import io.conveyor.engine.adapters.AdapterInstance;
 import io.conveyor.engine.adapters.AdapterState;
 import io.conveyor.engine.adapters.TransmitMode;
+import io.conveyor.engine.failure.FailureLog;
 import io.conveyor.engine.failure.FailurePolicy;
 import io.conveyor.engine.messagebox.Delivery;
 import io.conveyor.engine.messagebox.Disposition;
@@ -279,7 +280,9 @@ final class DispatchLoop implements Runnable {
         List<String> ids = dispositions.stream().map(Disposition::workItemId).toList();
         try {
             List<Disposition> unreadableProperties = new ArrayList<>();
-            for (DispositionResult result : services.store.applyEach(dispositions, services.server.id(), now)) {
+            List<DispositionResult> results = services.store.applyEach(dispositions, services.server.id(), now);
+            FailureLog.record(results);
+            for (DispositionResult result : results) {
                 Disposition disposition = result.disposition();
                 if (result.status().isSuccess() && disposition.type() == OperationType.MOVE_TO_NEXT_TRANSPORT) {
                     services.signals.wake(disposition.backup().adapterType());
@@ -291,7 +294,7 @@ final class DispatchLoop implements Runnable {
                 }
             }
             if (!unreadableProperties.isEmpty()) {
-                services.store.applyEach(unreadableProperties, services.server.id(), now);
+                FailureLog.record(services.store.applyEach(unreadableProperties, services.server.id(), now));
             }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "could not record the outcome of " + dispositions.size() + " deliveries to "

@@ -88,9 +88,9 @@ public class SuspendedQueue {
      * Resumes resumable suspended work items: each goes back to its port's primary transport with a fresh retry
      * budget, due now, its {@code PropertiesToUpdate} kept. Non-resumable ones are refused (A4).
      *
-     * @param targets the primary transport of a port by port identity; {@code null} when the port is gone
+     * @param targets where each suspended work item goes; {@code null} when its port is gone
      */
-    public List<ControlResult> resume(List<String> workItemIds, Function<String, ResumeTarget> targets, Instant now) {
+    public List<ControlResult> resume(List<String> workItemIds, Function<WorkItem, ResumeTarget> targets, Instant now) {
         try (Connection connection = dataSource.getConnection()) {
             Map<String, WorkItem> items = WorkItemRows.lock(connection, workItemIds);
             List<ControlResult> results = new ArrayList<>();
@@ -100,7 +100,7 @@ public class SuspendedQueue {
                 for (String id : workItemIds) {
                     WorkItem item = items.get(id);
                     String refusal = refusal(item, true);
-                    ResumeTarget target = refusal == null ? targets.apply(item.portId()) : null;
+                    ResumeTarget target = refusal == null ? targets.apply(item) : null;
                     if (refusal == null && target == null) {
                         refusal = "send port " + item.portName() + " no longer exists; terminate the message";
                     }

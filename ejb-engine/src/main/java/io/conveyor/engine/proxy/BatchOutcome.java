@@ -34,6 +34,9 @@ public record BatchOutcome(StatusCode status, List<OperationStatus> operations, 
                 overall = worst;
             }
         }
+        if (overall == StatusCode.OK && perOperation.stream().anyMatch(s -> s.status() == StatusCode.MESSAGE_SUSPENDED)) {
+            overall = StatusCode.OK_WITH_SUSPENSIONS;
+        }
         boolean failed = !overall.isSuccess();
         return new BatchOutcome(overall, statuses, failed ? List.of() : settledWorkItems,
                 failed ? Set.of() : adaptersToWake);

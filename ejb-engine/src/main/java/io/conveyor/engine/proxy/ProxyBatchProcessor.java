@@ -6,6 +6,7 @@ import io.conveyor.adapter.OperationType;
 import io.conveyor.adapter.StatusCode;
 import io.conveyor.adapter.SystemProperties;
 import io.conveyor.engine.admin.ValidationException;
+import io.conveyor.engine.failure.FailureLog;
 import io.conveyor.engine.failure.FailurePolicy;
 import io.conveyor.engine.messagebox.Disposition;
 import io.conveyor.engine.messagebox.DispositionResult;
@@ -102,6 +103,7 @@ public class ProxyBatchProcessor {
         if (hasFailure(statuses)) {
             return fail(operations, statuses);
         }
+        FailureLog.record(results);
         return BatchOutcome.of(operations, statuses, settled, wake);
     }
 
@@ -134,6 +136,10 @@ public class ProxyBatchProcessor {
             if (receipt == null) {
                 statuses.set(i, new MessageStatus(published.messageId(), StatusCode.NO_SUBSCRIPTION,
                         "no enlisted send port subscribes to message " + published.messageId()));
+            } else if (receipt.routes().stream().anyMatch(route -> !route.state().equals("READY"))) {
+                statuses.set(i, new MessageStatus(published.messageId(), StatusCode.MESSAGE_SUSPENDED,
+                        "published; suspended for " + receipt.routes().stream().filter(r -> !r.state().equals("READY"))
+                                .map(PublishReceipt.Route::portName).toList()));
             }
         }
     }

@@ -2,22 +2,43 @@ package io.conveyor.engine.runtime;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * Engine tunables, read from system properties (set them in {@code standalone.conf}, the CLI's
- * {@code /system-property}, or {@code -D}); see docs/operations.md for the table.
+ * {@code /system-property}, or {@code -D}); see docs/operations.md for the table. {@link #validate()} refuses a
+ * malformed or out-of-range value when the application starts; a value changed to nonsense while it runs is ignored
+ * (with a warning) in favour of the default, so no engine thread dies of it.
  */
 @ApplicationScoped
 public class EngineSettings {
 
+    private static final Logger LOG = Logger.getLogger(EngineSettings.class.getName());
+
+    private record Setting(String name, long defaultValue, long min, long max) {
+    }
+
+    private static final Setting POLL_MILLIS = new Setting("conveyor.dispatch.pollMillis", 500, 10, 60_000);
+    private static final Setting LEASE_SECONDS = new Setting("conveyor.lease.seconds", 300, 10, 86_400);
+    private static final Setting MAX_HOLD_MINUTES = new Setting("conveyor.lease.maxHoldMinutes", 60, 1, 10_080);
+    private static final Setting CLAIM_SIZE = new Setting("conveyor.dispatch.claimSize", 50, 1, 10_000);
+    private static final Setting MAX_IN_FLIGHT = new Setting("conveyor.dispatch.maxInFlight",
+            1000L * Runtime.getRuntime().availableProcessors(), 1, 1_000_000);
+    private static final Setting TERMINATE_SECONDS = new Setting("conveyor.adapter.terminateSeconds", 60, 1, 3600);
+    private static final Setting RETRY_SECONDS = new Setting("conveyor.adapter.retrySeconds", 30, 1, 3600);
+    private static final List<Setting> ALL = List.of(POLL_MILLIS, LEASE_SECONDS, MAX_HOLD_MINUTES, CLAIM_SIZE,
+            MAX_IN_FLIGHT, TERMINATE_SECONDS, RETRY_SECONDS);
+
     /** How often a dispatcher looks for due work when nothing woke it. */
     public Duration pollInterval() {
-        return Duration.ofMillis(longProperty("conveyor.dispatch.pollMillis", 500));
+        return Duration.ofMillis(value(POLL_MILLIS));
     }
 
     /** How long a claimed delivery belongs to this server before another may take it over. */
     public Duration leaseDuration() {
-        return Duration.ofSeconds(longProperty("conveyor.lease.seconds", 300));
+        return Duration.ofSeconds(value(LEASE_SECONDS));
     }
 
     /**
@@ -25,38 +46,67 @@ public class EngineSettings {
      * lease (it is then delivered again).
      */
     public Duration maxHold() {
-        return Duration.ofMinutes(longProperty("conveyor.lease.maxHoldMinutes", 60));
+        return Duration.ofMinutes(value(MAX_HOLD_MINUTES));
     }
 
     /** Most deliveries a single-message adapter's dispatcher claims at once. */
     public int claimSize() {
-        return (int) longProperty("conveyor.dispatch.claimSize", 50);
+        return (int) value(CLAIM_SIZE);
     }
 
     /** Most messages an adapter may hold without a disposition before the engine stops handing it more. */
     public int maxInFlightPerAdapter() {
-        return (int) longProperty("conveyor.dispatch.maxInFlight", 1000L * Runtime.getRuntime().availableProcessors());
+        return (int) value(MAX_IN_FLIGHT);
     }
 
-    /** How long the engine waits for an adapter's {@code terminate} before giving up on it. */
+    /** How long the engine waits for the adapters' {@code terminate} before giving up on them. */
     public Duration terminateDeadline() {
-        return Duration.ofSeconds(longProperty("conveyor.adapter.terminateSeconds", 60));
+        return Duration.ofSeconds(value(TERMINATE_SECONDS));
     }
 
     /** How long the engine waits before trying again to create an adapter whose initialisation failed. */
     public Duration adapterRetryDelay() {
-        return Duration.ofSeconds(longProperty("conveyor.adapter.retrySeconds", 30));
+        return Duration.ofSeconds(value(RETRY_SECONDS));
     }
 
-    private static long longProperty(String name, long defaultValue) {
-        String value = System.getProperty(name);
-        if (value == null || value.isBlank()) {
-            return defaultValue;
+    /**
+     * Checks every setting.
+     *
+     * @throws IllegalStateException naming each malformed or out-of-range system property
+     */
+    public void validate() {
+        List<String> problems = new ArrayList<>();
+        for (Setting setting : ALL) {
+            String problem = problem(setting, System.getProperty(setting.name()));
+            if (problem != null) {
+                problems.add(problem);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("invalid engine settings: " + String.join("; ", problems));
+        }
+    }
+
+    private static long value(Setting setting) {
+        String text = System.getProperty(setting.name());
+        String problem = problem(setting, text);
+        if (problem != null) {
+            LOG.warning(() -> problem + "; using " + setting.defaultValue());
+            return setting.defaultValue();
+        }
+        return text == null || text.isBlank() ? setting.defaultValue() : Long.parseLong(text.trim());
+    }
+
+    private static String problem(Setting setting, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
         }
         try {
-            return Long.parseLong(value.trim());
+            long value = Long.parseLong(text.trim());
+            return value < setting.min() || value > setting.max() ? "system property " + setting.name() + "=" + value
+                    + " is not between " + setting.min() + " and " + setting.max() : null;
         } catch (NumberFormatException e) {
-            throw new IllegalStateException("system property " + name + "='" + value + "' is not a whole number", e);
+            return "system property " + setting.name() + "='" + text + "' is not a whole number";
         }
     }
 }
