@@ -1,12 +1,16 @@
 package io.conveyor.console.rest;
 
 import io.conveyor.engine.admin.PortAdministration;
+import io.conveyor.engine.admin.ValidationException;
 import io.conveyor.engine.ports.PortJson;
+import io.conveyor.engine.ports.PortState;
 import io.conveyor.engine.ports.SendPort;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,6 +22,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import java.util.Arrays;
 
 /** {@code /api/ports}: create, read, update and delete send ports. */
 @RequestScoped
@@ -54,6 +59,23 @@ public class PortsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response update(@PathParam("name") String name, String body) {
         return Response.ok(JsonViews.port(ports.update(name, PortJson.read(JsonBodies.object(body, "body"), "")))).build();
+    }
+
+    /** {@code PUT /api/ports/{name}/state} with {@code {"state": "STARTED"}}: enlist, start, stop or unenlist. */
+    @PUT
+    @Path("/{name}/state")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changeState(@PathParam("name") String name, String body) {
+        JsonObject json = JsonBodies.object(body, "body");
+        for (String field : json.keySet()) {
+            if (!field.equals("state")) {
+                throw new ValidationException(field, "unknown field; expected state");
+            }
+        }
+        String text = json.get("state") instanceof JsonString state ? state.getString() : null;
+        PortState state = Arrays.stream(PortState.values()).filter(s -> s.name().equalsIgnoreCase(text)).findFirst()
+                .orElseThrow(() -> new ValidationException("state", "'" + text + "' is not one of BOUND, STOPPED, STARTED"));
+        return Response.ok(JsonViews.port(ports.changeState(name, state))).build();
     }
 
     @DELETE

@@ -3,6 +3,7 @@ package io.conveyor.engine.admin;
 import io.conveyor.engine.messagebox.TransportRole;
 import io.conveyor.engine.ports.PortJson;
 import io.conveyor.engine.ports.PortRepository;
+import io.conveyor.engine.ports.PortState;
 import io.conveyor.engine.ports.PortValidator;
 import io.conveyor.engine.ports.SendPort;
 import io.conveyor.engine.ports.SendPortDefinition;
@@ -76,6 +77,17 @@ public class PortAdministration {
         if (valid.backup() != null) {
             repository.retargetQueuedWork(port.id(), TransportRole.BACKUP.name(), valid.backup().adapter());
         }
+        return port;
+    }
+
+    /**
+     * Moves a port to another state (contract §8.4): enlist (BOUND to STOPPED), start, stop, unenlist (to BOUND,
+     * which removes its subscription). Messages already routed to it keep their work items.
+     */
+    public SendPort changeState(String name, PortState state) {
+        SendPort existing = get(name);
+        SendPort port = new SendPort(existing.id(), existing.definition().withState(state), now());
+        repository.update(port);
         return port;
     }
 
