@@ -34,14 +34,21 @@ public final class ConveyorDeployment {
         PROBE_NOCONTROL(ProbeVariant.NO_CONTROL, false),
         PROBE_NEITHER(ProbeVariant.NEITHER, false),
         PROBE_EAGER(ProbeVariant.SINGLE, true),
-        PROBE_LAZY(ProbeVariant.SINGLE, false);
+        PROBE_LAZY(ProbeVariant.SINGLE, false),
+        PROBE_STUCK(ProbeVariant.SINGLE, false, true);
 
         final ProbeVariant variant;
         final boolean initOnStart;
+        final boolean stuckOnTerminate;
 
         ProbeType(ProbeVariant variant, boolean initOnStart) {
+            this(variant, initOnStart, false);
+        }
+
+        ProbeType(ProbeVariant variant, boolean initOnStart, boolean stuckOnTerminate) {
             this.variant = variant;
             this.initOnStart = initOnStart;
+            this.stuckOnTerminate = stuckOnTerminate;
         }
     }
 
@@ -98,6 +105,7 @@ public final class ConveyorDeployment {
                 + "  <config-property name=\"variant\">" + type.variant.name() + "</config-property>\n"
                 + "  <config-property name=\"initOnStart\">" + type.initOnStart + "</config-property>\n"
                 + "  <config-property name=\"secret\">s3cret-" + type.name() + "</config-property>\n"
+                + "  <config-property name=\"stuckOnTerminate\">" + type.stuckOnTerminate + "</config-property>\n"
                 + "  <transaction-support>NoTransaction</transaction-support>\n"
                 + "  <connection-definitions>\n"
                 + "    <connection-definition class-name=\"io.conveyor.kit.jca.SendHandlerManagedConnectionFactory\" "

@@ -13,6 +13,6 @@ public final class Probe {
     }
 
     public static ProbeState of(String transportType) {
-        return STATES.computeIfAbsent(transportType.toUpperCase(Locale.ROOT), type -> new ProbeState());
+        return STATES.computeIfAbsent(transportType.toUpperCase(Locale.ROOT), ProbeState::new);
     }
 }

@@ -5,12 +5,18 @@ import io.conveyor.adapter.BatchTransmitter;
 import io.conveyor.adapter.CommitConfirm;
 import io.conveyor.adapter.HandlerConfigurable;
 import io.conveyor.adapter.Message;
+import io.conveyor.adapter.MessagingShuttingDownException;
 import io.conveyor.adapter.PropertyBag;
+import io.conveyor.adapter.StatusCode;
 import io.conveyor.adapter.TransmitterBatch;
+import io.conveyor.adapter.TransportBatch;
 import io.conveyor.adapter.TransportControl;
 import io.conveyor.adapter.TransportProxy;
 import io.conveyor.adapter.Transmitter;
 import jakarta.transaction.NotSupportedException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.Transaction;
 import jakarta.transaction.TransactionManager;
@@ -51,8 +57,57 @@ public abstract class ProbeAdapter {
         state.initialized(proxy);
     }
 
+    /**
+     * Behaves as the reference adapter (contract §1.5): before returning, it reports the outcome of every message it
+     * holds (deletes them) and waits for the engine to confirm. It also tries to publish a new message, which the
+     * engine must refuse while terminating (L14). What happens is appended to {@link ProbeRecords}, which outlives
+     * the deployment. A probe configured stuck never returns by itself (L17).
+     */
     public void terminate() {
         state.record("terminate", null, 0);
+        ProbeRecords.append(state.transportType(), "terminate called");
+        if (!state.held().isEmpty()) {
+            ProbeRecords.append(state.transportType(), "submission during terminate: " + submitNewMessage());
+            ProbeRecords.append(state.transportType(), "drained " + state.held().size() + ": " + deleteHeld());
+        }
+        if (state.stuckOnTerminate()) {
+            ProbeRecords.append(state.transportType(), "blocking in terminate");
+            awaitForever();
+        }
+        ProbeRecords.append(state.transportType(), "terminate returned");
+    }
+
+    private String submitNewMessage() {
+        Message message = state.proxy().messageFactory().createMessage();
+        message.addPart("body", state.proxy().messageFactory().createMessagePart(new byte[] {1}, null, null), true);
+        return complete(batch -> batch.submitMessage(message));
+    }
+
+    private String deleteHeld() {
+        return complete(batch -> state.held().values().forEach(batch::deleteMessage));
+    }
+
+    /** Fills a proxy batch, completes it, and waits for the callback; returns the status it reported. */
+    private String complete(java.util.function.Consumer<TransportBatch> operations) {
+        CompletableFuture<StatusCode> outcome = new CompletableFuture<>();
+        try {
+            TransportBatch batch = state.proxy().getBatch((status, statuses, cookie) -> outcome.complete(status), null);
+            operations.accept(batch);
+            batch.done();
+            return outcome.get(30, TimeUnit.SECONDS).name();
+        } catch (MessagingShuttingDownException e) {
+            return "refused: " + e.getMessage();
+        } catch (Exception e) {
+            return "failed: " + e;
+        }
+    }
+
+    private static void awaitForever() {
+        try {
+            new CountDownLatch(1).await(10, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public boolean transmitMessage(Message message) throws Exception {

@@ -20,6 +20,7 @@ public class ProbeResourceAdapter extends SendAdapterResourceAdapter {
     private String variant = ProbeVariant.SINGLE.name();
     private Boolean initOnStart = Boolean.FALSE;
     private String secret = "";
+    private Boolean stuckOnTerminate = Boolean.FALSE;
 
     @Override
     protected AdapterMetadata.Builder describe() {
@@ -41,7 +42,9 @@ public class ProbeResourceAdapter extends SendAdapterResourceAdapter {
 
     @Override
     protected Object createAdapter(WorkManager workManager) {
-        return ProbeAdapter.create(ProbeVariant.valueOf(variant), Probe.of(transportType));
+        ProbeState state = Probe.of(transportType);
+        state.stuckOnTerminate(stuckOnTerminate);
+        return ProbeAdapter.create(ProbeVariant.valueOf(variant), state);
     }
 
     @Override
@@ -85,5 +88,14 @@ public class ProbeResourceAdapter extends SendAdapterResourceAdapter {
     @ConfigProperty(confidential = true, description = "A masked handler property (C5).")
     public void setSecret(String secret) {
         this.secret = secret;
+    }
+
+    public Boolean getStuckOnTerminate() {
+        return stuckOnTerminate;
+    }
+
+    @ConfigProperty(defaultValue = "false", description = "Block in terminate (to test the engine's deadline, L17).")
+    public void setStuckOnTerminate(Boolean stuckOnTerminate) {
+        this.stuckOnTerminate = stuckOnTerminate;
     }
 }

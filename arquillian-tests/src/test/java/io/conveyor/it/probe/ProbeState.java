@@ -17,6 +17,7 @@ import java.util.function.Function;
  */
 public final class ProbeState {
 
+    private final String transportType;
     private final List<ProbeCall> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Message> held = new ConcurrentHashMap<>();
     private final Map<String, Message> delivered = new ConcurrentHashMap<>();
@@ -26,6 +27,15 @@ public final class ProbeState {
     private volatile int maxBatchSize = 10;
     private volatile boolean doneThrows;
     private volatile boolean transactional;
+    private volatile boolean stuckOnTerminate;
+
+    ProbeState(String transportType) {
+        this.transportType = transportType;
+    }
+
+    public String transportType() {
+        return transportType;
+    }
     private volatile TransportProxy proxy;
     private volatile PropertyBag handlerConfiguration;
 
@@ -145,6 +155,14 @@ public final class ProbeState {
 
     boolean transactional() {
         return transactional;
+    }
+
+    void stuckOnTerminate(boolean value) {
+        this.stuckOnTerminate = value;
+    }
+
+    boolean stuckOnTerminate() {
+        return stuckOnTerminate;
     }
 
     /** Applies the script to a message: records it, returns whether it was "sent", or throws. */

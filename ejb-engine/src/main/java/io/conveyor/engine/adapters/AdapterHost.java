@@ -4,11 +4,6 @@ import io.conveyor.adapter.Capability;
 import io.conveyor.adapter.SendHandler;
 import io.conveyor.adapter.TransportControl;
 import io.conveyor.engine.dispatch.LeaseKeeper;
-import io.conveyor.engine.messagebox.MessageStore;
-import io.conveyor.engine.messagebox.WorkItemStore;
-import io.conveyor.engine.ports.PortRepository;
-import io.conveyor.engine.proxy.ProxyBatchProcessor;
-import io.conveyor.engine.routing.PublishService;
 import io.conveyor.engine.proxy.ProxyServices;
 import io.conveyor.engine.runtime.EngineClock;
 import io.conveyor.engine.runtime.EngineSettings;
@@ -17,7 +12,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -52,21 +46,6 @@ public class AdapterHost {
     private static final Logger LOG = Logger.getLogger(AdapterHost.class.getName());
 
     private final ConcurrentMap<String, AdapterInstance> instances = new ConcurrentHashMap<>();
-
-    /*
-     * The beans a draining adapter calls back into. Injected as EJBs so that the container stops them only after this
-     * host has terminated every adapter: an adapter in terminate can still report its outcomes (L13, L14).
-     */
-    @EJB
-    ProxyBatchProcessor processor;
-    @EJB
-    WorkItemStore workItems;
-    @EJB
-    PublishService publisher;
-    @EJB
-    MessageStore messages;
-    @EJB
-    PortRepository portRepository;
 
     @Inject
     HandlerRegistry registry;

@@ -14,7 +14,7 @@ public class CommitSignals {
 
     @Inject
     DispatchSignals signals;
-    @Resource
+    @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
     TransactionSynchronizationRegistry transactions;
 
     /** After the current transaction commits (and only then), wakes the dispatchers of these adapters. */

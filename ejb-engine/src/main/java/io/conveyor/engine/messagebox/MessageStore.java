@@ -1,7 +1,8 @@
 package io.conveyor.engine.messagebox;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,7 +11,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /** Stores published messages and their work items, in batches, in the caller's transaction. */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class MessageStore {
 
     @Resource(lookup = MessageBoxDataSource.JNDI_NAME)

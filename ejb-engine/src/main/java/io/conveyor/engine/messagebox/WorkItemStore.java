@@ -5,7 +5,8 @@ import io.conveyor.adapter.OperationType;
 import io.conveyor.adapter.StatusCode;
 import io.conveyor.engine.failure.PropertiesToUpdate;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +27,8 @@ import javax.sql.DataSource;
  * (delete, resubmit, move to the backup transport, suspend) in batches, one transaction per call (design
  * principle 6). Every method joins the caller's transaction or starts its own.
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class WorkItemStore {
 
     @Resource(lookup = MessageBoxDataSource.JNDI_NAME)

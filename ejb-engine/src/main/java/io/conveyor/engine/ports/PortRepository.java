@@ -3,7 +3,8 @@ package io.conveyor.engine.ports;
 import io.conveyor.engine.messagebox.MessageBoxDataSource;
 import io.conveyor.engine.messagebox.MessageBoxException;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -23,7 +24,8 @@ import javax.sql.DataSource;
  * Send ports in the MessageBox ({@code cv_send_port}, the definition as {@link PortJson}). Every change bumps the
  * configuration version, which is how routing caches on every server notice it.
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class PortRepository {
 
     @Resource(lookup = MessageBoxDataSource.JNDI_NAME)

@@ -18,10 +18,9 @@ import io.conveyor.engine.routing.SubscriptionTable;
 import io.conveyor.engine.runtime.EngineClock;
 import io.conveyor.engine.runtime.ServerIdentity;
 import jakarta.annotation.Resource;
-import jakarta.ejb.SessionContext;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +35,8 @@ import java.util.Set;
  * transaction rolls back and nothing of the batch remains; the outcome tells the culprits (failure status) from
  * the innocent (success status), so the adapter can issue the innocent ones again.
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class ProxyBatchProcessor {
 
     @Inject
@@ -49,8 +49,8 @@ public class ProxyBatchProcessor {
     EngineClock clock;
     @Inject
     ServerIdentity server;
-    @Resource
-    SessionContext session;
+    @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
+    TransactionSynchronizationRegistry transaction;
 
     /** Processes a batch in a transaction of its own. */
     public BatchOutcome process(String adapterType, List<ProxyOperation> operations, boolean acceptSubmissions) {
@@ -58,7 +58,7 @@ public class ProxyBatchProcessor {
     }
 
     /** Processes a batch inside the adapter's transaction, which must be active on the calling thread. */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    @Transactional(Transactional.TxType.MANDATORY)
     public BatchOutcome processInTransaction(String adapterType, List<ProxyOperation> operations, boolean acceptSubmissions) {
         return run(adapterType, operations, acceptSubmissions);
     }
@@ -192,7 +192,7 @@ public class ProxyBatchProcessor {
     }
 
     private BatchOutcome fail(List<ProxyOperation> operations, List<MessageStatus> statuses) {
-        session.setRollbackOnly();
+        transaction.setRollbackOnly();
         return BatchOutcome.of(operations, statuses, List.of(), Set.of());
     }
 }

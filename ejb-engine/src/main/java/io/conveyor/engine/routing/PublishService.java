@@ -15,7 +15,8 @@ import io.conveyor.engine.ports.SendPort;
 import io.conveyor.engine.ports.SendPortDefinition;
 import io.conveyor.engine.ports.TransportSettings;
 import io.conveyor.engine.runtime.EngineClock;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ import java.util.Set;
  * satisfy, then stores the message and one work item per port, all in the caller's transaction (or a new one).
  * A message no port subscribes to is refused and nothing of the call is stored.
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class PublishService {
 
     /** Longest promoted value, as the MessageBox stores it for filtering. */
