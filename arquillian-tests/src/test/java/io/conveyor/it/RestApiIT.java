@@ -3,6 +3,7 @@ package io.conveyor.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -118,6 +119,59 @@ class RestApiIT {
         assertThat(json(imported.body()).getJsonArray("created").toString()).contains(name);
         assertThat(json(get("/api/ports/" + name).body()).getJsonObject("primaryTransport").getInt("retryCount")).isEqualTo(2);
         assertThat(post("/api/ports", port(name, "A = 1", root + "/x", 1)).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    @DisplayName("port states and the suspended queue over REST: stop, suspended on publication, resume, terminate, bad input")
+    void portStatesAndSuspendedQueue() throws Exception {
+        String root = System.getProperty("conveyor.test.files");
+        String name = "states-" + run;
+        Path directory = Files.createDirectories(Path.of(root, name));
+        assertThat(post("/api/ports", port(name, "Customer = 's" + run + "'", "file://" + directory + "/%MessageID%.txt", 0))
+                .statusCode()).isEqualTo(201);
+        assertThat(put("/api/ports/" + name + "/state", "{\"state\":\"stopped\"}").statusCode()).isEqualTo(200);
+        expectRefused(put("/api/ports/" + name + "/state", "{\"state\":\"PAUSED\"}"), 400, "state");
+
+        String first = json(publish("s" + run).body()).getString("messageId");
+        String second = json(publish("s" + run).body()).getString("messageId");
+        JsonArray suspendedItems = jsonArray(get("/api/suspended?port=" + name).body());
+        assertThat(suspendedItems).hasSize(2);
+        String firstItem = itemOf(suspendedItems, first);
+        String secondItem = itemOf(suspendedItems, second);
+
+        HttpResponse<String> resumed = post("/api/suspended/resume", "{\"ids\":[\"" + firstItem + "\",\"nonexistent\"]}");
+        assertThat(resumed.statusCode()).isEqualTo(200);
+        assertThat(json(resumed.body()).getJsonArray("results").getJsonObject(0).getBoolean("applied")).isTrue();
+        assertThat(json(resumed.body()).getJsonArray("results").getJsonObject(1).getBoolean("applied")).isFalse();
+        InContainerSupport.eventually().until(() -> Files.exists(directory.resolve(first + ".txt")));
+
+        assertThat(json(post("/api/suspended/terminate", "{\"ids\":[\"" + secondItem + "\"]}").body())
+                .getJsonArray("results").getJsonObject(0).getBoolean("applied")).isTrue();
+        assertThat(get("/api/messages/" + second).statusCode()).isEqualTo(404);
+        expectRefused(post("/api/suspended/resume", "{\"ids\":\"all\"}"), 400, "ids");
+        expectRefused(get("/api/suspended?limit=lots"), 400, "limit");
+        expectRefused(get("/api/suspended?from=yesterday"), 400, "from");
+    }
+
+    private HttpResponse<String> publish(String customer) throws Exception {
+        return HTTP.send(request("/api/messages").header("Conveyor-Properties", "{\"Customer\":\"" + customer + "\"}")
+                .POST(HttpRequest.BodyPublishers.ofString("held back")).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String itemOf(JsonArray items, String messageId) {
+        return items.getValuesAs(JsonObject.class).stream().filter(item -> item.getString("messageId").equals(messageId))
+                .findFirst().orElseThrow().getString("id");
+    }
+
+    private HttpResponse<String> put(String path, String json) throws Exception {
+        return HTTP.send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonArray jsonArray(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readArray();
+        }
     }
 
     private static String port(String name, String filter, String address, int retryCount) {

@@ -22,7 +22,11 @@ import org.w3c.dom.NodeList;
  * build just wrote: for every checklist ID, the rule, the tests whose display names carry the ID, in which suites they
  * ran, and whether they passed; or why the ID does not apply yet. Run by the build after the in-container suites.
  *
- * <p>Arguments: the checklist, the output file, then one {@code label=directory} per report directory.
+ * <p>The decisions taken where the contract marks a point [INF] or lists a contradiction are summarised from the
+ * table at the top of {@code docs/decisions.md}, which has the full text.
+ *
+ * <p>Arguments: the checklist, the decisions document, the output file, then one {@code label=directory} per report
+ * directory.
  */
 public final class ConformanceReport {
 
@@ -39,12 +43,15 @@ public final class ConformanceReport {
 
     public static void main(String[] args) throws Exception {
         List<Rule> rules = readChecklist(Path.of(args[0]));
+        List<String> decisions = decisionTable(Path.of(args[1]));
         Map<String, List<Result>> results = new LinkedHashMap<>();
-        for (int i = 2; i < args.length; i++) {
+        for (int i = 3; i < args.length; i++) {
             String[] labelled = args[i].split("=", 2);
             collect(labelled[0], Path.of(labelled[1]), results);
         }
-        Files.writeString(Path.of(args[1]), render(rules, results), StandardCharsets.UTF_8);
+        Files.writeString(Path.of(args[2]), render(rules, results) + "\n## Decisions on [INF] points and contradictions\n\n"
+                + "Summary of [decisions.md](decisions.md), where each decision is explained with its contract references.\n\n"
+                + String.join("\n", decisions) + "\n", StandardCharsets.UTF_8);
     }
 
     private static List<Rule> readChecklist(Path checklist) throws IOException {
@@ -57,6 +64,19 @@ public final class ConformanceReport {
             rules.add(new Rule(cells[0], cells[1], cells[2], cells.length > 3 ? cells[3] : ""));
         }
         return rules;
+    }
+
+    /** The first table of the decisions document, as Markdown lines. */
+    private static List<String> decisionTable(Path decisions) throws IOException {
+        List<String> table = new ArrayList<>();
+        for (String line : Files.readAllLines(decisions, StandardCharsets.UTF_8)) {
+            if (line.startsWith("|")) {
+                table.add(line);
+            } else if (!table.isEmpty()) {
+                break;
+            }
+        }
+        return table;
     }
 
     private static void collect(String suite, Path directory, Map<String, List<Result>> results) throws Exception {
