@@ -153,6 +153,34 @@ class RestApiIT {
         expectRefused(get("/api/suspended?from=yesterday"), 400, "from");
     }
 
+    @Test
+    @DisplayName("publish to a two-way port and wait: the response comes back as the answer; without one in time, 202 and its address")
+    void publishAndWaitForTheResponse() throws Exception {
+        String name = "quote-" + run;
+        String port = Json.createObjectBuilder().add("name", name).add("filter", "Customer = 'q" + run + "'").add("twoWay", true)
+                .add("primaryTransport", Json.createObjectBuilder().add("adapter", "PROBE_SINGLE").add("address", "probe://quotes"))
+                .build().toString();
+        assertThat(post("/api/ports", port).statusCode()).isEqualTo(201);
+
+        HttpResponse<String> answered = HTTP.send(request("/api/messages?responseTimeout=20")
+                .header("Conveyor-Properties", "{\"Customer\":\"q" + run + "\",\"Outcome\":\"RESPOND\"}")
+                .POST(HttpRequest.BodyPublishers.ofString("<quote-request/>")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answered.statusCode()).isEqualTo(200);
+        String solicit = answered.headers().firstValue("Conveyor-Correlation-Id").orElseThrow();
+        assertThat(answered.body()).isEqualTo("response to " + solicit);
+        assertThat(get("/api/messages/" + solicit + "/response").body()).isEqualTo("response to " + solicit);
+
+        HttpResponse<String> pending = HTTP.send(request("/api/messages?responseTimeout=1")
+                .header("Conveyor-Properties", "{\"Customer\":\"q" + run + "\",\"Outcome\":\"HOLD\"}")
+                .POST(HttpRequest.BodyPublishers.ofString("<quote-request/>")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(pending.statusCode()).isEqualTo(202);
+        String held = json(pending.body()).getString("messageId");
+        assertThat(pending.headers().firstValue("Location").orElseThrow()).endsWith("/api/messages/" + held + "/response");
+        assertThat(get("/api/messages/" + held + "/response").statusCode()).isEqualTo(404);
+        expectRefused(HTTP.send(request("/api/messages?responseTimeout=forever").POST(HttpRequest.BodyPublishers.ofString("x"))
+                .build(), HttpResponse.BodyHandlers.ofString()), 400, "responseTimeout");
+    }
+
     private HttpResponse<String> publish(String customer) throws Exception {
         return HTTP.send(request("/api/messages").header("Conveyor-Properties", "{\"Customer\":\"" + customer + "\"}")
                 .POST(HttpRequest.BodyPublishers.ofString("held back")).build(), HttpResponse.BodyHandlers.ofString());

@@ -7,5 +7,10 @@ public enum Outcome {
     /** Keep the message and answer {@code false}: the test disposes of it through the probe's proxy. */
     HOLD,
     /** Throw from {@code transmitMessage}. */
-    THROW
+    THROW,
+    /**
+     * Answer {@code false}, then, on another thread, publish a response ({@code response to <id>}) and delete the
+     * solicit in one proxy batch, as a solicit-response adapter does.
+     */
+    RESPOND
 }

@@ -37,6 +37,9 @@ public class ProbeResourceAdapter extends SendAdapterResourceAdapter {
         if (initOnStart) {
             builder.capability(Capability.INIT_TRANSMITTER_ON_SERVICE_START);
         }
+        if (ProbeVariant.valueOf(variant) != ProbeVariant.NO_LOAD) {
+            builder.capability(Capability.SUPPORTS_SOLICIT_RESPONSE);
+        }
         return builder;
     }
 

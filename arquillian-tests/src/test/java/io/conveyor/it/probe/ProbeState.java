@@ -3,7 +3,10 @@ package io.conveyor.it.probe;
 import io.conveyor.adapter.Message;
 import io.conveyor.adapter.PropertyBag;
 import io.conveyor.adapter.SystemProperties;
+import io.conveyor.adapter.TransportBatch;
 import io.conveyor.adapter.TransportProxy;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -165,6 +168,16 @@ public final class ProbeState {
         return stuckOnTerminate;
     }
 
+    private void respond(Message solicit) {
+        Message response = proxy.messageFactory().createMessage();
+        response.addPart("body", proxy.messageFactory().createMessagePart(
+                ("response to " + solicit.messageId()).getBytes(StandardCharsets.UTF_8), "text/plain", "UTF-8"), true);
+        TransportBatch batch = proxy.getBatch((status, operations, cookie) -> record("responded " + status, solicit, 0), null);
+        batch.submitResponseMessage(solicit, response);
+        batch.deleteMessage(solicit);
+        batch.done();
+    }
+
     /** Applies the script to a message: records it, returns whether it was "sent", or throws. */
     boolean transmit(Message message, int batch) throws Exception {
         record("transmitMessage", message, batch);
@@ -175,6 +188,9 @@ public final class ProbeState {
                 return true;
             case HOLD:
                 held.put(message.messageId(), message);
+                return false;
+            case RESPOND:
+                CompletableFuture.runAsync(() -> respond(message));
                 return false;
             default:
                 throw new IllegalStateException("probe failure for message " + message.messageId() + " to "

@@ -43,7 +43,7 @@ final class DeliveryStamper {
         system(context, SystemProperties.RETRY_INTERVAL, item.retryInterval());
         system(context, SystemProperties.ACTUAL_RETRY_COUNT, Math.max(0, item.attemptCount() - 1));
         system(context, SystemProperties.SP_NAME, port.name());
-        system(context, SystemProperties.IS_SOLICIT_RESPONSE, Boolean.FALSE);
+        system(context, SystemProperties.IS_SOLICIT_RESPONSE, port.definition().twoWay());
         if (transport == null) {
             system(context, SystemProperties.OUTBOUND_TRANSPORT_LOCATION, item.address());
             system(context, SystemProperties.IS_DYNAMIC_SEND, Boolean.TRUE);

@@ -2,6 +2,7 @@ package io.conveyor.engine.dispatch;
 
 import io.conveyor.adapter.SendHandler;
 import io.conveyor.engine.adapters.HandlerRegistry;
+import io.conveyor.engine.messagebox.MessageStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -47,6 +48,8 @@ public class Dispatcher {
     DispatchServices services;
     @Inject
     HandlerRegistry registry;
+    @Inject
+    MessageStore messages;
     @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
     ManagedThreadFactory threads;
 
@@ -83,6 +86,10 @@ public class Dispatcher {
                         int recovered = services.store.recoverLeases(now, null);
                         if (recovered > 0) {
                             LOG.warning(() -> recovered + " deliveries whose lease ran out are queued again");
+                        }
+                        int purged = messages.purgeUnroutedResponses(now.minus(services.settings.responseRetention()));
+                        if (purged > 0) {
+                            LOG.info(() -> purged + " responses nobody fetched within the retention time were deleted");
                         }
                         nextLeaseWork = now.plus(services.settings.leaseDuration().dividedBy(3));
                     } catch (RuntimeException e) {

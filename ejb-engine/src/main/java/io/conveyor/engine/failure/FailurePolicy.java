@@ -71,8 +71,13 @@ public final class FailurePolicy {
         return message.context().readString(SystemProperties.PROPERTIES_TO_UPDATE, SystemProperties.NAMESPACE);
     }
 
+    /**
+     * Whether a suspension of this message is non-resumable: the adapter asked for it, or the message is the solicit
+     * of a two-way exchange, which is always suspended non-resumable (contract §5, R8).
+     */
     public static boolean suspendAsNonResumable(Message message) {
-        return Boolean.TRUE.equals(message.context().read(SystemProperties.SUSPEND_AS_NON_RESUMABLE, SystemProperties.NAMESPACE));
+        return Boolean.TRUE.equals(message.context().read(SystemProperties.SUSPEND_AS_NON_RESUMABLE, SystemProperties.NAMESPACE))
+                || Boolean.TRUE.equals(message.context().read(SystemProperties.IS_SOLICIT_RESPONSE, SystemProperties.NAMESPACE));
     }
 
     private static String describe(Throwable error) {

@@ -3,6 +3,7 @@ package io.conveyor.engine.messagebox;
 import io.conveyor.adapter.ContextProperty;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -80,6 +81,38 @@ public class MessageBoxQueries {
             }
         } catch (SQLException e) {
             throw new MessageBoxException("cannot read message " + messageId, e);
+        }
+    }
+
+    /** The latest response correlated to a solicit message, if one was published and is still stored. */
+    public Optional<MessageView> responseOf(String solicitId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("select id from cv_message where correlation_id = ? "
+                     + "order by created_at desc fetch first 1 rows only")) {
+            select.setString(1, solicitId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? message(rows.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot look for the response to " + solicitId, e);
+        }
+    }
+
+    /** Streams a stored message's body from the MessageBox, chunk by chunk; the caller closes it. */
+    public InputStream openBody(MessageView message) {
+        return new ChunkedPartInputStream(dataSource, message.id(), 0, chunkCount(message.id()));
+    }
+
+    private int chunkCount(String messageId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "select chunk_count from cv_message_part where message_id = ? and part_index = 0")) {
+            select.setString(1, messageId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getInt(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot read the body of " + messageId, e);
         }
     }
 

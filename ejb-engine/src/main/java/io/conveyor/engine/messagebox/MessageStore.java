@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +34,22 @@ public class MessageStore {
             return ids;
         } catch (SQLException e) {
             throw new MessageBoxException("cannot store " + publications.size() + " message(s)", e);
+        }
+    }
+
+    /**
+     * Deletes responses no port subscribed to (kept only for their publisher to fetch) that are older than
+     * {@code before}; returns how many went.
+     */
+    public int purgeUnroutedResponses(Instant before) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("delete from cv_message where "
+                     + "correlation_id is not null and created_at < ? "
+                     + "and not exists (select 1 from cv_work_item w where w.message_id = cv_message.id)")) {
+            Sql.setInstant(delete, 1, before);
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot purge old responses", e);
         }
     }
 }

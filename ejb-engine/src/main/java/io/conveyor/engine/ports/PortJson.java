@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public final class PortJson {
 
-    private static final Set<String> PORT_FIELDS = Set.of("name", "filter", "state", "priority", "dynamic",
+    private static final Set<String> PORT_FIELDS = Set.of("name", "filter", "state", "priority", "dynamic", "twoWay",
             "orderedDelivery", "stopSendingOnFailure", "primaryTransport", "backupTransport");
     private static final Set<String> TRANSPORT_FIELDS = Set.of("adapter", "address", "properties", "retryCount",
             "retryInterval", "serviceWindow");
@@ -42,6 +42,7 @@ public final class PortJson {
                 readState(json, path),
                 optionalInt(json, "priority", path, SendPortDefinition.DEFAULT_PRIORITY),
                 dynamic,
+                optionalBoolean(json, "twoWay", path),
                 optionalBoolean(json, "orderedDelivery", path),
                 optionalBoolean(json, "stopSendingOnFailure", path),
                 dynamic && !present(json, "primaryTransport") ? null
@@ -59,6 +60,7 @@ public final class PortJson {
                 .add("state", port.state().name())
                 .add("priority", port.priority())
                 .add("dynamic", port.dynamic())
+                .add("twoWay", port.twoWay())
                 .add("orderedDelivery", port.orderedDelivery())
                 .add("stopSendingOnFailure", port.stopSendingOnFailure());
         if (port.primary() != null) {

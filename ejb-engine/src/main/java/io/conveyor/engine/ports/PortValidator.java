@@ -67,8 +67,21 @@ public class PortValidator {
             throw new ValidationException(path + "orderedDelivery", "adapter " + primary.adapter()
                     + " does not support ordered delivery");
         }
+        if (port.twoWay()) {
+            requireSolicitResponse(primary, path + "primaryTransport.adapter");
+            requireSolicitResponse(backup, path + "backupTransport.adapter");
+        }
         return new SendPortDefinition(port.name(), port.filter(), port.state(), port.priority(), port.dynamic(),
-                port.orderedDelivery(), port.stopSendingOnFailure(), primary, backup);
+                port.twoWay(), port.orderedDelivery(), port.stopSendingOnFailure(), primary, backup);
+    }
+
+    /** A two-way port's transports must support solicit-response, the backup's included (contract §5, R5). */
+    private void requireSolicitResponse(TransportSettings transport, String field) {
+        if (transport != null && !registry.handler(transport.adapter()).orElseThrow().metadata()
+                .has(Capability.SUPPORTS_SOLICIT_RESPONSE)) {
+            throw new ValidationException(field, "adapter " + transport.adapter()
+                    + " does not support solicit-response, so it cannot serve a two-way port");
+        }
     }
 
     private TransportSettings validate(TransportSettings transport, String path) {

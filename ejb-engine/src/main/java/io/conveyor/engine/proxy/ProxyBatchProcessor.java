@@ -24,7 +24,6 @@ import jakarta.transaction.Transactional;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -125,10 +124,10 @@ public class ProxyBatchProcessor {
                         "submitted messages must be made with the proxy's MessageFactory"));
                 continue;
             }
-            String correlation = isResponse ? prepareResponse(operation.message(), message) : null;
             PublishReceipt receipt;
             try {
-                receipt = publisher.publishRouted(List.of(message), Collections.singletonList(correlation)).get(0);
+                receipt = isResponse ? publisher.publishResponse(message, prepareResponse(operation.message(), message))
+                        : publisher.publishSubmitted(message);
             } catch (ValidationException e) {
                 statuses.set(i, new MessageStatus(published.messageId(), StatusCode.INVALID_ARGUMENT, e.getMessage()));
                 continue;
@@ -136,7 +135,7 @@ public class ProxyBatchProcessor {
             if (receipt == null) {
                 statuses.set(i, new MessageStatus(published.messageId(), StatusCode.NO_SUBSCRIPTION,
                         "no enlisted send port subscribes to message " + published.messageId()));
-            } else if (receipt.routes().stream().anyMatch(route -> !route.state().equals("READY"))) {
+            } else if (!receipt.routes().isEmpty() && receipt.routes().stream().anyMatch(route -> !route.state().equals("READY"))) {
                 statuses.set(i, new MessageStatus(published.messageId(), StatusCode.MESSAGE_SUSPENDED,
                         "published; suspended for " + receipt.routes().stream().filter(r -> !r.state().equals("READY"))
                                 .map(PublishReceipt.Route::portName).toList()));

@@ -1,6 +1,7 @@
 package io.conveyor.engine.routing;
 
 import io.conveyor.adapter.AdapterMetadata;
+import io.conveyor.adapter.Capability;
 import io.conveyor.adapter.InvalidEndpointException;
 import io.conveyor.adapter.MapPropertyBag;
 import io.conveyor.adapter.MessageContext;
@@ -36,7 +37,12 @@ public class DynamicTransportResolver {
         }
     }
 
-    public Resolution resolve(MessageContext context, String portName) {
+    /**
+     * Resolves a message's transport.
+     *
+     * @param twoWay the port is two-way: the adapter must also support solicit-response (R5)
+     */
+    public Resolution resolve(MessageContext context, String portName, boolean twoWay) {
         String address = context.readString(SystemProperties.OUTBOUND_TRANSPORT_LOCATION, SystemProperties.NAMESPACE);
         String type = context.readString(SystemProperties.OUTBOUND_TRANSPORT_TYPE, SystemProperties.NAMESPACE);
         int retryCount = intProperty(context, SystemProperties.RETRY_COUNT, 0);
@@ -51,6 +57,10 @@ public class DynamicTransportResolver {
                     : "no deployed adapter has an alias matching the address '" + address + "'; aliases: " + aliases());
         }
         AdapterMetadata metadata = handler.get().metadata();
+        if (twoWay && !metadata.has(Capability.SUPPORTS_SOLICIT_RESPONSE)) {
+            return unresolved(metadata.transportType(), address, "adapter " + metadata.transportType()
+                    + " does not support solicit-response, which two-way port " + portName + " needs");
+        }
         try {
             handler.get().validateEndpoint(address, MapPropertyBag.readOnly(Map.of()));
         } catch (InvalidEndpointException e) {

@@ -46,6 +46,8 @@ public class PublishService {
     CommitSignals commitSignals;
     @Inject
     DynamicTransportResolver resolver;
+    @Inject
+    ResponseWaiters responseWaiters;
 
     /**
      * Publishes one message made with the engine's message factory.
@@ -75,20 +77,28 @@ public class PublishService {
     }
 
     /**
-     * Routes and stores messages for the transport proxy (adapter submissions and solicit-response responses) in
-     * the caller's transaction; unlike {@link #publishAll} it does not throw when a message has no subscriber.
+     * Routes and stores a message for the transport proxy (an adapter's submission) in the caller's transaction;
+     * unlike {@link #publishAll} it does not throw when the message has no subscriber.
      *
-     * @return per message, its receipt, or {@code null} when no port subscribes to it (then nothing was stored)
+     * @return its receipt, or {@code null} when no port subscribes to it (then nothing was stored)
      */
-    public List<PublishReceipt> publishRouted(List<EngineMessage> messages, List<String> correlationIds) {
-        List<PublishReceipt> receipts = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
-            EngineMessage message = validate(messages.get(i), "");
-            List<SendPort> ports = subscriptions.current().subscribers(message.context().promoted());
-            receipts.add(ports.isEmpty() ? null
-                    : store(List.of(new Routed(message, ports, correlationIds.get(i)))).get(0));
-        }
-        return receipts;
+    public PublishReceipt publishSubmitted(EngineMessage submitted) {
+        EngineMessage message = validate(submitted, "");
+        List<SendPort> ports = subscriptions.current().subscribers(message.context().promoted());
+        return ports.isEmpty() ? null : store(List.of(new Routed(message, ports, null))).get(0);
+    }
+
+    /**
+     * Stores the response of a solicit-response exchange, correlated to its solicit, and routes it to the ports
+     * that subscribe to it (by {@code BTS.SPName}, say). It is stored even when no port subscribes, so the publisher
+     * of the solicit can fetch it; such a response is kept for the response retention time.
+     */
+    public PublishReceipt publishResponse(EngineMessage response, String solicitId) {
+        EngineMessage message = validate(response, "");
+        List<SendPort> ports = subscriptions.current().subscribers(message.context().promoted());
+        PublishReceipt receipt = store(List.of(new Routed(message, ports, solicitId))).get(0);
+        responseWaiters.wakeAfterCommit(solicitId);
+        return receipt;
     }
 
     private List<PublishReceipt> store(List<Routed> routed) {
@@ -125,7 +135,8 @@ public class PublishService {
         SendPortDefinition definition = port.definition();
         String stopped = definition.state() == PortState.STOPPED ? "send port " + port.name() + " is stopped" : null;
         if (definition.dynamic()) {
-            DynamicTransportResolver.Resolution transport = resolver.resolve(message.context(), port.name());
+            DynamicTransportResolver.Resolution transport = resolver.resolve(message.context(), port.name(),
+                    definition.twoWay());
             String error = stopped != null ? stopped : transport.error();
             return new NewWorkItem(port.id(), port.name(), transport.adapterType(),
                     error == null ? WorkItemState.READY : WorkItemState.SUSPENDED, definition.priority(), now,

@@ -28,8 +28,10 @@ public class EngineSettings {
             1000L * Runtime.getRuntime().availableProcessors(), 1, 1_000_000);
     private static final Setting TERMINATE_SECONDS = new Setting("conveyor.adapter.terminateSeconds", 60, 1, 3600);
     private static final Setting RETRY_SECONDS = new Setting("conveyor.adapter.retrySeconds", 30, 1, 3600);
+    private static final Setting RESPONSE_RETENTION_MINUTES = new Setting("conveyor.response.retentionMinutes", 1440, 1,
+            525_600);
     private static final List<Setting> ALL = List.of(POLL_MILLIS, LEASE_SECONDS, MAX_HOLD_MINUTES, CLAIM_SIZE,
-            MAX_IN_FLIGHT, TERMINATE_SECONDS, RETRY_SECONDS);
+            MAX_IN_FLIGHT, TERMINATE_SECONDS, RETRY_SECONDS, RESPONSE_RETENTION_MINUTES);
 
     /** How often a dispatcher looks for due work when nothing woke it. */
     public Duration pollInterval() {
@@ -67,6 +69,11 @@ public class EngineSettings {
     /** How long the engine waits before trying again to create an adapter whose initialisation failed. */
     public Duration adapterRetryDelay() {
         return Duration.ofSeconds(value(RETRY_SECONDS));
+    }
+
+    /** How long a solicit-response response no port subscribed to is kept for its publisher to fetch. */
+    public Duration responseRetention() {
+        return Duration.ofMinutes(value(RESPONSE_RETENTION_MINUTES));
     }
 
     /**

@@ -20,7 +20,7 @@ import java.util.Map;
  * Reports the outcomes of messages an adapter owns (it answered {@code false}) through proxy batches, and sees
  * each one through to a durable disposition (contract §3.3, §4.2, §4.4; the reference SDK's batch classes).
  *
- * <p>Add outcomes with {@link #delivered} and {@link #failed}, then {@link #send()}. A failed message is resubmitted
+ * <p>Add outcomes with {@link #delivered}, {@link #responded} and {@link #failed}, then {@link #send()}. A failed message is resubmitted
  * after its {@link SystemProperties#RETRY_INTERVAL} while {@link SystemProperties#RETRY_COUNT} is above zero, else
  * moved to the backup transport. When the engine rejects a batch, the callback issues a fresh one: innocent
  * operations again, and each guilty one one step further down the ladder
@@ -28,7 +28,8 @@ import java.util.Map;
  * through {@link TransportProxy#setErrorInfo}). It keeps going until every message is settled.
  *
  * <p>In-flight accounting: every message added must have been counted once with {@link InFlightCounter#enter()};
- * this class calls {@link InFlightCounter#leave()} once per message when it is settled, including when the engine
+ * this class calls {@link InFlightCounter#leave()} once per message when it is settled (no operation on it is left
+ * to issue), including when the engine
  * is shutting down and no callback will come (L16). An instance is for one use: build, {@code send}, forget.
  */
 public final class OutcomeBatch {
@@ -49,7 +50,19 @@ public final class OutcomeBatch {
 
     /** The message was transmitted: delete it. */
     public OutcomeBatch delivered(Message message) {
-        operations.add(new Operation(OperationType.DELETE, message));
+        operations.add(new Operation(OperationType.DELETE, message, null));
+        return this;
+    }
+
+    /**
+     * A solicit-response exchange completed: publish the response and delete the solicit in one batch, so both
+     * happen or neither (contract §5, R2). If the engine refuses the response, the solicit is suspended instead
+     * (R6). The response's parts must be re-readable (made by the proxy's message factory): a failed batch is
+     * issued again.
+     */
+    public OutcomeBatch responded(Message solicit, Message response) {
+        operations.add(new Operation(OperationType.SUBMIT, solicit, response));
+        operations.add(new Operation(OperationType.DELETE, solicit, null));
         return this;
     }
 
@@ -57,7 +70,7 @@ public final class OutcomeBatch {
     public OutcomeBatch failed(Message message, Throwable cause) {
         message.setErrorInfo(cause);
         operations.add(new Operation(retriesLeft(message) > 0 ? OperationType.RESUBMIT
-                : OperationType.MOVE_TO_NEXT_TRANSPORT, message));
+                : OperationType.MOVE_TO_NEXT_TRANSPORT, message, null));
         return this;
     }
 
@@ -94,7 +107,7 @@ public final class OutcomeBatch {
             case RESUBMIT -> batch.resubmit(message, clock.instant().plus(Duration.ofMinutes(retryInterval(message))));
             case MOVE_TO_NEXT_TRANSPORT -> batch.moveToNextTransport(message);
             case MOVE_TO_SUSPEND_Q -> batch.moveToSuspendQ(message);
-            case SUBMIT -> throw new IllegalStateException("OutcomeBatch does not submit messages");
+            case SUBMIT -> batch.submitResponseMessage(message, operation.response());
         }
     }
 
@@ -105,7 +118,12 @@ public final class OutcomeBatch {
     private void abandon(List<Operation> batchOperations, RuntimeException cause) {
         proxy.setErrorInfo(new IllegalStateException("could not report the outcome of " + batchOperations.size()
                 + " message(s); the engine will deliver them again: " + cause.getMessage(), cause));
-        batchOperations.forEach(operation -> inFlight.leave());
+        messagesOf(batchOperations).forEach(message -> inFlight.leave());
+    }
+
+    /** The messages the operations concern, each once: in-flight accounting is per message. */
+    private static List<Message> messagesOf(List<Operation> operations) {
+        return operations.stream().map(Operation::message).distinct().toList();
     }
 
     private static int retriesLeft(Message message) {
@@ -118,7 +136,8 @@ public final class OutcomeBatch {
         return value instanceof Number number ? number.intValue() : 0;
     }
 
-    private record Operation(OperationType type, Message message) {
+    /** One operation; {@code response} is set for the response of a solicit-response exchange. */
+    private record Operation(OperationType type, Message message, Message response) {
     }
 
     /**
@@ -138,13 +157,14 @@ public final class OutcomeBatch {
         @Override
         public void batchComplete(StatusCode status, List<OperationStatus> statuses, Object cookie) {
             if (status.isSuccess()) {
-                batchOperations.forEach(operation -> inFlight.leave());
+                messagesOf(batchOperations).forEach(message -> inFlight.leave());
                 return;
             }
             Map<OperationType, List<MessageStatus>> byType = new EnumMap<>(OperationType.class);
             statuses.forEach(s -> byType.put(s.type(), s.messages()));
             Map<OperationType, Integer> seen = new EnumMap<>(OperationType.class);
             List<Operation> next = new ArrayList<>();
+            List<Message> refusedResponses = new ArrayList<>();
             boolean guilty = false;
             for (Operation operation : batchOperations) {
                 int index = seen.merge(operation.type(), 1, Integer::sum) - 1;
@@ -154,9 +174,14 @@ public final class OutcomeBatch {
                     next.add(operation);
                 } else {
                     guilty = true;
-                    escalate(operation, own, next);
+                    escalate(operation, own, next, refusedResponses);
                 }
             }
+            next.removeIf(operation -> operation.type() == OperationType.DELETE
+                    && refusedResponses.contains(operation.message()));
+            List<Message> stillOpen = messagesOf(next);
+            messagesOf(batchOperations).stream().filter(message -> !stillOpen.contains(message))
+                    .forEach(message -> inFlight.leave());
             if (guilty) {
                 submit(next, 0);
             } else if (unappliedRetries < MAX_UNAPPLIED_RETRIES) {
@@ -167,15 +192,18 @@ public final class OutcomeBatch {
             }
         }
 
-        private void escalate(Operation operation, MessageStatus own, List<Operation> next) {
+        private void escalate(Operation operation, MessageStatus own, List<Operation> next, List<Message> refusedResponses) {
             switch (operation.type()) {
-                case RESUBMIT -> next.add(new Operation(OperationType.MOVE_TO_NEXT_TRANSPORT, operation.message()));
-                case MOVE_TO_NEXT_TRANSPORT -> next.add(new Operation(OperationType.MOVE_TO_SUSPEND_Q, operation.message()));
-                default -> {
-                    proxy.setErrorInfo(new IllegalStateException(operation.type() + " of message "
-                            + own.messageId() + " failed with " + own.status() + ": " + own.detail()));
-                    inFlight.leave();
+                case RESUBMIT -> next.add(new Operation(OperationType.MOVE_TO_NEXT_TRANSPORT, operation.message(), null));
+                case MOVE_TO_NEXT_TRANSPORT -> next.add(new Operation(OperationType.MOVE_TO_SUSPEND_Q, operation.message(), null));
+                case SUBMIT -> {
+                    operation.message().setErrorInfo(new IllegalStateException("the response could not be published: "
+                            + own.status() + " " + own.detail()));
+                    refusedResponses.add(operation.message());
+                    next.add(new Operation(OperationType.MOVE_TO_SUSPEND_Q, operation.message(), null));
                 }
+                default -> proxy.setErrorInfo(new IllegalStateException(operation.type() + " of message "
+                        + own.messageId() + " failed with " + own.status() + ": " + own.detail()));
             }
         }
     }
