@@ -23,9 +23,15 @@ done
 case "$db" in h2|postgresql) ;; *) echo "provision.sh: --db must be h2 or postgresql" >&2; exit 2 ;; esac
 
 marker="$home/standalone/configuration/.conveyor-provisioned-$db"
+checksum=$(cat "$here"/*.cli "$0" | sha256sum | cut -d' ' -f1)
 if [ -f "$marker" ]; then
-  echo "WildFly at $home is already configured for Conveyor ($db)"
-  exit 0
+  if [ "$(cat "$marker")" = "$checksum" ]; then
+    echo "WildFly at $home is already configured for Conveyor ($db)"
+    exit 0
+  fi
+  echo "provision.sh: WildFly at $home was configured by other versions of these scripts; remove that directory" >&2
+  echo "provision.sh: (its data directory holds its MessageBox when on H2) and run again to provision it afresh" >&2
+  exit 1
 fi
 
 cli=$(mktemp)
@@ -45,5 +51,5 @@ trap 'rm -f "$cli"' EXIT
 
 JAVA_OPTS="-Xmx256m" "$home/bin/jboss-cli.sh" --file="$cli"
 "$home/bin/add-user.sh" -s -u conveyor -p 'conveyor-admin-1' -g admin >/dev/null
-touch "$marker"
+echo "$checksum" > "$marker"
 echo "WildFly at $home configured for Conveyor ($db)"

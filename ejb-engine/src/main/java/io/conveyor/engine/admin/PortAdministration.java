@@ -1,5 +1,7 @@
 package io.conveyor.engine.admin;
 
+import io.conveyor.adapter.PropertyDescriptor;
+import io.conveyor.engine.adapters.HandlerRegistry;
 import io.conveyor.engine.messagebox.TransportRole;
 import io.conveyor.engine.ports.PortJson;
 import io.conveyor.engine.ports.PortRepository;
@@ -7,6 +9,7 @@ import io.conveyor.engine.ports.PortState;
 import io.conveyor.engine.ports.PortValidator;
 import io.conveyor.engine.ports.SendPort;
 import io.conveyor.engine.ports.SendPortDefinition;
+import io.conveyor.engine.ports.TransportSettings;
 import io.conveyor.engine.runtime.EngineClock;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -19,7 +22,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -32,6 +37,8 @@ public class PortAdministration {
 
     /** The bindings file format version written by {@link #exportBindings()}. */
     public static final int BINDINGS_VERSION = 1;
+    /** What a masked endpoint property (a password) reads as; sent back unchanged, it keeps the stored value. */
+    public static final String MASK = "********";
 
     @Inject
     PortRepository repository;
@@ -39,24 +46,32 @@ public class PortAdministration {
     PortValidator validator;
     @Inject
     EngineClock clock;
+    @Inject
+    HandlerRegistry registry;
 
+    /** Every port, masked endpoint properties shown as {@value #MASK}. */
     public List<SendPort> list() {
-        return repository.findAll();
+        return repository.findAll().stream().map(this::masked).toList();
     }
 
+    /** A port, masked endpoint properties shown as {@value #MASK}. */
     public SendPort get(String name) {
+        return masked(stored(name));
+    }
+
+    private SendPort stored(String name) {
         return repository.findByName(name).orElseThrow(() -> new NotFoundException("no send port named '" + name + "'"));
     }
 
     /** Creates a port. @throws ConflictException when the name is taken */
     public SendPort create(SendPortDefinition definition) {
-        SendPortDefinition valid = validator.validate(definition, "");
+        SendPortDefinition valid = validator.validate(unmasked(definition, null), "");
         if (repository.findByName(valid.name()).isPresent()) {
             throw new ConflictException("a send port named '" + valid.name() + "' exists already");
         }
         SendPort port = new SendPort(UUID.randomUUID().toString(), valid, now());
         repository.insert(port);
-        return port;
+        return masked(port);
     }
 
     /**
@@ -64,8 +79,8 @@ public class PortAdministration {
      * after the change see the new configuration (C2).
      */
     public SendPort update(String name, SendPortDefinition definition) {
-        SendPort existing = get(name);
-        SendPortDefinition valid = validator.validate(definition, "");
+        SendPort existing = stored(name);
+        SendPortDefinition valid = validator.validate(unmasked(definition, existing.definition()), "");
         if (!valid.name().equals(name) && repository.findByName(valid.name()).isPresent()) {
             throw new ConflictException("a send port named '" + valid.name() + "' exists already");
         }
@@ -77,7 +92,7 @@ public class PortAdministration {
         if (valid.backup() != null) {
             repository.retargetQueuedWork(port.id(), TransportRole.BACKUP.name(), valid.backup().adapter());
         }
-        return port;
+        return masked(port);
     }
 
     /**
@@ -85,15 +100,15 @@ public class PortAdministration {
      * which removes its subscription). Messages already routed to it keep their work items.
      */
     public SendPort changeState(String name, PortState state) {
-        SendPort existing = get(name);
+        SendPort existing = stored(name);
         SendPort port = new SendPort(existing.id(), existing.definition().withState(state), now());
         repository.update(port);
-        return port;
+        return masked(port);
     }
 
     /** Deletes a port. @throws ConflictException while messages for it are queued, in process or suspended */
     public void delete(String name) {
-        SendPort port = get(name);
+        SendPort port = stored(name);
         long pending = repository.pendingWork(port.id());
         if (pending > 0) {
             throw new ConflictException("send port '" + name + "' still has " + pending
@@ -105,7 +120,7 @@ public class PortAdministration {
     /** Every port as a bindings document. */
     public JsonObject exportBindings() {
         JsonArrayBuilder ports = Json.createArrayBuilder();
-        for (SendPort port : repository.findAll()) {
+        for (SendPort port : list()) {
             ports.add(PortJson.write(port.definition()));
         }
         return Json.createObjectBuilder()
@@ -143,7 +158,9 @@ public class PortAdministration {
             if (!(ports.get(i) instanceof JsonObject json)) {
                 throw new ValidationException("sendPorts[" + i + "]", "must be an object");
             }
-            SendPortDefinition definition = validator.validate(PortJson.read(json, path), path);
+            SendPortDefinition read = PortJson.read(json, path);
+            SendPortDefinition definition = validator.validate(unmasked(read, repository.findByName(read.name())
+                    .map(SendPort::definition).orElse(null)), path);
             if (!names.add(definition.name())) {
                 throw new ValidationException(path + "name", "'" + definition.name() + "' appears twice in the file");
             }
@@ -161,6 +178,46 @@ public class PortAdministration {
             }
         }
         return new ImportResult(created, updated);
+    }
+
+    private SendPort masked(SendPort port) {
+        SendPortDefinition d = port.definition();
+        return new SendPort(port.id(), new SendPortDefinition(d.name(), d.filter(), d.state(), d.priority(), d.dynamic(),
+                d.twoWay(), d.orderedDelivery(), d.stopSendingOnFailure(), masked(d.primary()), masked(d.backup())),
+                port.updatedAt());
+    }
+
+    private TransportSettings masked(TransportSettings transport) {
+        if (transport == null) {
+            return null;
+        }
+        Map<String, String> properties = new LinkedHashMap<>(transport.properties());
+        registry.handler(transport.adapter()).ifPresent(handler -> handler.metadata().endpointProperties().stream()
+                .filter(PropertyDescriptor::masked).forEach(p -> properties.computeIfPresent(p.name(), (name, value) -> MASK)));
+        return withProperties(transport, properties);
+    }
+
+    /** A definition in which {@value #MASK} values are replaced by what the stored port had. */
+    private static SendPortDefinition unmasked(SendPortDefinition given, SendPortDefinition stored) {
+        return new SendPortDefinition(given.name(), given.filter(), given.state(), given.priority(), given.dynamic(),
+                given.twoWay(), given.orderedDelivery(), given.stopSendingOnFailure(),
+                unmasked(given.primary(), stored == null ? null : stored.primary()),
+                unmasked(given.backup(), stored == null ? null : stored.backup()));
+    }
+
+    private static TransportSettings unmasked(TransportSettings given, TransportSettings stored) {
+        if (given == null || !given.properties().containsValue(MASK)) {
+            return given;
+        }
+        Map<String, String> properties = new LinkedHashMap<>(given.properties());
+        properties.replaceAll((name, value) -> !MASK.equals(value) ? value
+                : stored == null || stored.properties().get(name) == null ? "" : stored.properties().get(name));
+        return withProperties(given, properties);
+    }
+
+    private static TransportSettings withProperties(TransportSettings transport, Map<String, String> properties) {
+        return new TransportSettings(transport.adapter(), transport.address(), properties, transport.retryCount(),
+                transport.retryInterval(), transport.serviceWindow());
     }
 
     /** What an import did. */

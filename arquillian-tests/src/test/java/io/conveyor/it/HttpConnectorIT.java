@@ -1,0 +1,179 @@
+package io.conveyor.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The HTTP connector against a real HTTP server on 127.0.0.1, driven through the REST API as a user would. */
+@RunAsClient
+@ExtendWith(ArquillianExtension.class)
+class HttpConnectorIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final URI API = URI.create("http://127.0.0.1:8180/api/");
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final Map<String, Received> received = new ConcurrentHashMap<>();
+    private HttpServer partner;
+
+    /** What the partner's server received. */
+    private record Received(String method, String body, String contentType, String authorization) {
+    }
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return ConveyorDeployment.ear(HttpConnectorIT.class);
+    }
+
+    @BeforeEach
+    void startPartner() throws IOException {
+        partner = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        partner.createContext("/orders", exchange -> answer(exchange, 202, ""));
+        partner.createContext("/quotes", exchange -> answer(exchange, 200, "<quote for=\"" + read(exchange) + "\"/>"));
+        partner.createContext("/down", exchange -> answer(exchange, 503, "maintenance until noon"));
+        partner.start();
+    }
+
+    @AfterEach
+    void stopPartner() {
+        partner.stop(0);
+    }
+
+    @Test
+    @DisplayName("a one-way HTTP port POSTs the body with its content type and Basic credentials; the message is then deleted")
+    void oneWayPost() throws Exception {
+        createPort("orders", false, Json.createObjectBuilder().add("username", "acme").add("password", "s3cret"));
+        String id = publish("orders", "<order id=\"7\"/>", "").messageId;
+
+        InContainerSupport.eventually().until(() -> get("messages/" + id).statusCode() == 404);
+        Received request = received.get(id);
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.body()).isEqualTo("<order id=\"7\"/>");
+        assertThat(request.contentType()).isEqualTo("application/xml");
+        assertThat(request.authorization()).isEqualTo("Basic YWNtZTpzM2NyZXQ=");
+        assertThat(json(get("ports/orders-" + run).body()).getJsonObject("primaryTransport").getJsonObject("properties")
+                .getString("password")).as("masked endpoint property").isEqualTo("********");
+    }
+
+    @Test
+    @DisplayName("a two-way HTTP port returns the partner's answer to the publisher, with the status in the response's context")
+    void solicitResponse() throws Exception {
+        createPort("quotes", true, Json.createObjectBuilder());
+        HttpResponse<String> answered = HTTP.send(HttpRequest.newBuilder(API.resolve("messages?responseTimeout=30"))
+                .header("Content-Type", "text/plain")
+                .header("Conveyor-Properties", "{\"Customer\":\"quotes-" + run + "\"}")
+                .POST(HttpRequest.BodyPublishers.ofString("12 widgets")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat(answered.body()).isEqualTo("<quote for=\"12 widgets\"/>");
+        String responseId = answered.headers().firstValue("Conveyor-Message-Id").orElseThrow();
+        JsonArray context = json(get("messages/" + responseId).body()).getJsonArray("context");
+        assertThat(context.getValuesAs(JsonObject.class)).anySatisfy(property -> {
+            assertThat(property.getString("name")).isEqualTo("StatusCode");
+            assertThat(property.getInt("value")).isEqualTo(200);
+        });
+    }
+
+    @Test
+    @DisplayName("a status outside successStatusCodes fails the delivery: with no retry left, the message is suspended with the status and text")
+    void errorStatusSuspends() throws Exception {
+        createPort("down", false, Json.createObjectBuilder());
+        String id = publish("down", "<order/>", "").messageId;
+
+        InContainerSupport.eventually().until(() -> get("suspended?port=down-" + run).body().contains(id));
+        assertThat(get("suspended?port=down-" + run).body()).contains("HTTP 503").contains("maintenance until noon");
+    }
+
+    @Test
+    @DisplayName("bad HTTP endpoints are refused when the port is saved, naming the field")
+    void badEndpointsRefused() throws Exception {
+        assertThat(createPortRaw("bad-" + run, "ftp://127.0.0.1/x", false, Json.createObjectBuilder()).body())
+                .contains("\"field\":\"primaryTransport.address\"");
+        assertThat(createPortRaw("bad-" + run, "http://127.0.0.1/x", false, Json.createObjectBuilder().add("method", "DELETE")).body())
+                .contains("\"field\":\"primaryTransport.properties.method\"");
+    }
+
+    private void answer(HttpExchange exchange, int status, String body) throws IOException {
+        String requestBody = read(exchange);
+        received.put(exchange.getRequestHeaders().getFirst("Conveyor-Message-Id"), new Received(exchange.getRequestMethod(),
+                requestBody, exchange.getRequestHeaders().getFirst("Content-Type"),
+                exchange.getRequestHeaders().getFirst("Authorization")));
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/xml");
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private static String read(HttpExchange exchange) throws IOException {
+        if (exchange.getAttribute("body") == null) {
+            exchange.setAttribute("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        return (String) exchange.getAttribute("body");
+    }
+
+    private void createPort(String path, boolean twoWay, jakarta.json.JsonObjectBuilder properties) throws Exception {
+        HttpResponse<String> created = createPortRaw(path + "-" + run, "http://127.0.0.1:" + partner.getAddress().getPort()
+                + "/" + path, twoWay, properties);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    private HttpResponse<String> createPortRaw(String name, String address, boolean twoWay,
+                                               jakarta.json.JsonObjectBuilder properties) throws Exception {
+        String port = Json.createObjectBuilder().add("name", name).add("twoWay", twoWay)
+                .add("filter", "Customer = '" + name + "'")
+                .add("primaryTransport", Json.createObjectBuilder().add("adapter", "HTTP").add("address", address)
+                        .add("retryCount", 0).add("properties", properties)).build().toString();
+        return HTTP.send(HttpRequest.newBuilder(API.resolve("ports")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(port)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A publication's answer. */
+    private record Published(String messageId) {
+    }
+
+    private Published publish(String path, String body, String query) throws Exception {
+        HttpResponse<String> published = HTTP.send(HttpRequest.newBuilder(API.resolve("messages" + query))
+                .header("Content-Type", "application/xml")
+                .header("Conveyor-Properties", "{\"Customer\":\"" + path + "-" + run + "\"}")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
+        return new Published(json(published.body()).getString("messageId"));
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(API.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject json(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+}

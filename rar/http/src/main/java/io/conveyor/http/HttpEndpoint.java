@@ -1,0 +1,60 @@
+package io.conveyor.http;
+
+import io.conveyor.adapter.InvalidEndpointException;
+import io.conveyor.adapter.PropertyBag;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * Where and how one message is sent: the URI (an {@code http://} or {@code https://} address), the method, the
+ * request timeout and the Basic credentials, the endpoint properties overriding the handler's defaults.
+ */
+record HttpEndpoint(URI uri, String method, Duration timeout, String authorization) {
+
+    static final String METHOD = "method";
+    static final String REQUEST_TIMEOUT = "requestTimeoutSeconds";
+    static final String USERNAME = "username";
+    static final String PASSWORD = "password";
+
+    /**
+     * Reads an endpoint.
+     *
+     * @throws InvalidEndpointException naming {@code address} or the endpoint property at fault
+     */
+    static HttpEndpoint of(String address, PropertyBag properties, HttpHandlerSettings defaults) throws InvalidEndpointException {
+        URI uri = uri(address);
+        String method = properties.readString(METHOD, "POST").trim().toUpperCase(Locale.ROOT);
+        if (!method.equals("POST") && !method.equals("PUT")) {
+            throw new InvalidEndpointException(METHOD, "'" + method + "' is not POST or PUT");
+        }
+        int timeout = properties.readInt(REQUEST_TIMEOUT, (int) defaults.requestTimeout().toSeconds());
+        if (timeout < 1 || timeout > 3600) {
+            throw new InvalidEndpointException(REQUEST_TIMEOUT, timeout + " is not between 1 and 3600");
+        }
+        String username = properties.readString(USERNAME, defaults.username());
+        String password = properties.readString(PASSWORD, defaults.password());
+        String authorization = username == null || username.isBlank() ? null : "Basic " + Base64.getEncoder()
+                .encodeToString((username + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
+        return new HttpEndpoint(uri, method, Duration.ofSeconds(timeout), authorization);
+    }
+
+    static URI uri(String address) throws InvalidEndpointException {
+        if (address == null || address.isBlank()) {
+            throw new InvalidEndpointException("address", "address is required");
+        }
+        try {
+            URI uri = new URI(address.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+                throw new InvalidEndpointException("address", "'" + address + "' is not an http:// or https:// URL with a host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new InvalidEndpointException("address", "'" + address + "' is not a URL: " + e.getReason());
+        }
+    }
+}

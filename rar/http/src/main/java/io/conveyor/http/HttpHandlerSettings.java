@@ -1,0 +1,56 @@
+package io.conveyor.http;
+
+import io.conveyor.adapter.PropertyBag;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The HTTP adapter's handler configuration, validated (see the connector README for the property table).
+ *
+ * @param trustStore        a PKCS12 or JKS trust store for HTTPS, or {@code null} for the JVM's default trust
+ * @param proxyHost         an HTTP proxy for every request, or {@code null}
+ * @param username          default Basic credentials, or {@code null}; endpoints may name their own
+ */
+public record HttpHandlerSettings(Duration connectTimeout, Duration requestTimeout, StatusRanges successStatusCodes,
+                                  Path trustStore, String trustStorePassword, String proxyHost, int proxyPort,
+                                  String username, String password, int batchSize) {
+
+    /**
+     * Reads and checks the handler properties.
+     *
+     * @throws IllegalArgumentException naming the property at fault
+     */
+    public static HttpHandlerSettings from(PropertyBag config) {
+        String trustStore = blankToNull(config.readString("trustStore", null));
+        int proxyPort = config.readInt("proxyPort", 0);
+        String proxyHost = blankToNull(config.readString("proxyHost", null));
+        if (proxyHost != null && (proxyPort < 1 || proxyPort > 65535)) {
+            throw new IllegalArgumentException("proxyPort: " + proxyPort + " is not a port number (1 to 65535)");
+        }
+        return new HttpHandlerSettings(
+                seconds(config, "connectTimeoutSeconds", 10),
+                seconds(config, "requestTimeoutSeconds", 30),
+                StatusRanges.parse(config.readString("successStatusCodes", "200-299")),
+                trustStore == null ? null : Path.of(trustStore),
+                config.readString("trustStorePassword", ""),
+                proxyHost, proxyPort,
+                blankToNull(config.readString("username", null)),
+                config.readString("password", ""),
+                bounded(config.readInt("batchSize", 20), "batchSize", 1, 1000));
+    }
+
+    private static Duration seconds(PropertyBag config, String name, int defaultValue) {
+        return Duration.ofSeconds(bounded(config.readInt(name, defaultValue), name, 1, 3600));
+    }
+
+    private static int bounded(int value, String name, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + ": " + value + " is not between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
