@@ -6,6 +6,7 @@
  *       resource adapter's {@code @ConfigProperty} setters.</li>
  *   <li>{@link io.conveyor.kit.InFlightCounter}: makes {@code terminate} wait until nothing is in flight.</li>
  *   <li>{@link io.conveyor.kit.WorkQueue}: runs adapter I/O on the connector's JCA {@code WorkManager}.</li>
+ *   <li>{@link io.conveyor.kit.AsyncTransmitterBatch}: the engine batch of a non-blocking, batch-aware adapter.</li>
  *   <li>{@link io.conveyor.kit.OutcomeBatch}: reports dispositions through proxy batches and, when a batch fails,
  *       issues the innocent operations again and escalates the guilty ones (contract §3.3, §4.4).</li>
  * </ul>

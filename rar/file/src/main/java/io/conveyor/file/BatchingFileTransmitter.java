@@ -1,22 +1,19 @@
 package io.conveyor.file;
 
-import io.conveyor.adapter.BatchBegin;
 import io.conveyor.adapter.BatchTransmitter;
-import io.conveyor.adapter.CommitConfirm;
 import io.conveyor.adapter.HandlerConfigurable;
 import io.conveyor.adapter.Message;
 import io.conveyor.adapter.PropertyBag;
 import io.conveyor.adapter.TransmitterBatch;
 import io.conveyor.adapter.TransportControl;
 import io.conveyor.adapter.TransportProxy;
+import io.conveyor.kit.AsyncTransmitterBatch;
 import io.conveyor.kit.InFlightCounter;
 import io.conveyor.kit.OutcomeBatch;
 import io.conveyor.kit.WorkQueue;
-import jakarta.resource.spi.work.WorkException;
 import jakarta.resource.spi.work.WorkManager;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -60,7 +57,7 @@ public final class BatchingFileTransmitter implements BatchTransmitter, Transpor
 
     @Override
     public TransmitterBatch getBatch() {
-        return new FileBatch();
+        return new AsyncTransmitterBatch(inFlight, settings.batchSize(), batch -> workQueue.submit(() -> writeAll(batch)));
     }
 
     @Override
@@ -82,42 +79,5 @@ public final class BatchingFileTransmitter implements BatchTransmitter, Transpor
             }
         }
         outcomes.send();
-    }
-
-    /** One engine batch: collects the messages, writes them off the engine's thread at {@code done}. */
-    private final class FileBatch implements TransmitterBatch {
-        private final List<Message> messages = new ArrayList<>();
-
-        @Override
-        public BatchBegin beginBatch() {
-            return BatchBegin.of(settings.batchSize());
-        }
-
-        @Override
-        public boolean transmitMessage(Message message) {
-            if (!inFlight.enter()) {
-                throw new IllegalStateException("the FILE adapter is terminating and takes no new messages");
-            }
-            messages.add(message);
-            return false;
-        }
-
-        @Override
-        public void done(CommitConfirm commitConfirm) throws WorkException {
-            List<Message> batch = List.copyOf(messages);
-            messages.clear();
-            try {
-                workQueue.submit(() -> writeAll(batch));
-            } catch (WorkException e) {
-                batch.forEach(message -> inFlight.leave());
-                throw e;
-            }
-        }
-
-        @Override
-        public void clear() {
-            messages.forEach(message -> inFlight.leave());
-            messages.clear();
-        }
     }
 }

@@ -1,8 +1,6 @@
 package io.conveyor.http;
 
-import io.conveyor.adapter.BatchBegin;
 import io.conveyor.adapter.BatchTransmitter;
-import io.conveyor.adapter.CommitConfirm;
 import io.conveyor.adapter.HandlerConfigurable;
 import io.conveyor.adapter.MapPropertyBag;
 import io.conveyor.adapter.Message;
@@ -13,6 +11,7 @@ import io.conveyor.adapter.SystemProperties;
 import io.conveyor.adapter.TransmitterBatch;
 import io.conveyor.adapter.TransportControl;
 import io.conveyor.adapter.TransportProxy;
+import io.conveyor.kit.AsyncTransmitterBatch;
 import io.conveyor.kit.InFlightCounter;
 import io.conveyor.kit.OutcomeBatch;
 import io.conveyor.kit.WorkQueue;
@@ -31,7 +30,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +97,14 @@ public final class HttpTransmitter implements BatchTransmitter, TransportControl
 
     @Override
     public TransmitterBatch getBatch() {
-        return new HttpBatch();
+        return new AsyncTransmitterBatch(inFlight, settings.batchSize(), this::sendAll);
+    }
+
+    /** Sends every message of a batch at once; reports when all have answered. */
+    private void sendAll(List<Message> messages) {
+        List<CompletableFuture<Outcome>> sent = messages.stream().map(this::send).toList();
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
+                .thenRun(() -> report(sent.stream().map(CompletableFuture::join).toList()));
     }
 
     @Override
@@ -212,39 +217,6 @@ public final class HttpTransmitter implements BatchTransmitter, TransportControl
     private record Outcome(Message message, Message response, Throwable error) {
         static Outcome failed(Message message, Throwable error) {
             return new Outcome(message, null, error);
-        }
-    }
-
-    /** One engine batch: collects the messages, sends them all at {@code done}, reports when all have answered. */
-    private final class HttpBatch implements TransmitterBatch {
-        private final List<Message> messages = new ArrayList<>();
-
-        @Override
-        public BatchBegin beginBatch() {
-            return BatchBegin.of(settings.batchSize());
-        }
-
-        @Override
-        public boolean transmitMessage(Message message) {
-            if (!inFlight.enter()) {
-                throw new IllegalStateException("the HTTP adapter is terminating and takes no new messages");
-            }
-            messages.add(message);
-            return false;
-        }
-
-        @Override
-        public void done(CommitConfirm commitConfirm) {
-            List<CompletableFuture<Outcome>> sent = messages.stream().map(HttpTransmitter.this::send).toList();
-            messages.clear();
-            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
-                    .thenRun(() -> report(sent.stream().map(CompletableFuture::join).toList()));
-        }
-
-        @Override
-        public void clear() {
-            messages.forEach(message -> inFlight.leave());
-            messages.clear();
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.conveyor.sql;
 
-import io.conveyor.adapter.BatchBegin;
 import io.conveyor.adapter.BatchCallback;
 import io.conveyor.adapter.BatchTransmitter;
 import io.conveyor.adapter.CommitConfirm;
@@ -13,13 +12,13 @@ import io.conveyor.adapter.TransmitterBatch;
 import io.conveyor.adapter.TransportBatch;
 import io.conveyor.adapter.TransportControl;
 import io.conveyor.adapter.TransportProxy;
+import io.conveyor.kit.AsyncTransmitterBatch;
 import io.conveyor.kit.InFlightCounter;
 import io.conveyor.kit.OutcomeBatch;
 import io.conveyor.kit.WorkQueue;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.resource.spi.work.WorkException;
 import jakarta.resource.spi.work.WorkManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Transaction;
@@ -90,7 +89,7 @@ public final class SqlTransmitter implements BatchTransmitter, TransportControl,
 
     @Override
     public TransmitterBatch getBatch() {
-        return new SqlBatch();
+        return new AsyncTransmitterBatch(inFlight, settings.batchSize(), batch -> workQueue.submit(() -> send(batch)));
     }
 
     @Override
@@ -231,42 +230,5 @@ public final class SqlTransmitter implements BatchTransmitter, TransportControl,
             array.add(row);
         }
         return array.build().toString();
-    }
-
-    /** One engine batch: collects the messages, sends them on the WorkManager at {@code done}. */
-    private final class SqlBatch implements TransmitterBatch {
-        private final List<Message> messages = new ArrayList<>();
-
-        @Override
-        public BatchBegin beginBatch() {
-            return BatchBegin.of(settings.batchSize());
-        }
-
-        @Override
-        public boolean transmitMessage(Message message) {
-            if (!inFlight.enter()) {
-                throw new IllegalStateException("the SQL adapter is terminating and takes no new messages");
-            }
-            messages.add(message);
-            return false;
-        }
-
-        @Override
-        public void done(CommitConfirm commitConfirm) throws WorkException {
-            List<Message> batch = List.copyOf(messages);
-            messages.clear();
-            try {
-                workQueue.submit(() -> send(batch));
-            } catch (WorkException e) {
-                batch.forEach(message -> inFlight.leave());
-                throw e;
-            }
-        }
-
-        @Override
-        public void clear() {
-            messages.forEach(message -> inFlight.leave());
-            messages.clear();
-        }
     }
 }
