@@ -60,7 +60,8 @@ public final class ConveyorDeployment {
         EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("conveyor.ear")));
         ear.delete("META-INF/application.xml");
         ear.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "conveyor-probe.jar").addPackage(Probe.class.getPackage()));
-        List<String> connectors = new ArrayList<>(List.of("conveyor-file.rar", "conveyor-http.rar", "conveyor-sql.rar"));
+        List<String> connectors = new ArrayList<>(List.of("conveyor-file.rar", "conveyor-http.rar", "conveyor-sql.rar",
+                "conveyor-jms.rar"));
         for (ProbeType type : ProbeType.values()) {
             String name = "conveyor-" + type.name().toLowerCase().replace('_', '-') + ".rar";
             ear.addAsModule(ShrinkWrap.create(ResourceAdapterArchive.class, name)

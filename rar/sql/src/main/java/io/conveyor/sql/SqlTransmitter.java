@@ -1,27 +1,22 @@
 package io.conveyor.sql;
 
-import io.conveyor.adapter.BatchCallback;
 import io.conveyor.adapter.BatchTransmitter;
-import io.conveyor.adapter.CommitConfirm;
 import io.conveyor.adapter.HandlerConfigurable;
 import io.conveyor.adapter.Message;
 import io.conveyor.adapter.MessageFactory;
 import io.conveyor.adapter.PropertyBag;
 import io.conveyor.adapter.SystemProperties;
 import io.conveyor.adapter.TransmitterBatch;
-import io.conveyor.adapter.TransportBatch;
 import io.conveyor.adapter.TransportControl;
 import io.conveyor.adapter.TransportProxy;
 import io.conveyor.kit.AsyncTransmitterBatch;
 import io.conveyor.kit.InFlightCounter;
-import io.conveyor.kit.OutcomeBatch;
+import io.conveyor.kit.TransactionalSend;
 import io.conveyor.kit.WorkQueue;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.resource.spi.work.WorkManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Transaction;
 import jakarta.transaction.TransactionManager;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,27 +29,21 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 
 /**
  * The SQL adapter: batch-aware, non-blocking and transactional (contract §1.7 last rows, §3.4). At {@code done} the
- * engine batch goes to the connector's WorkManager, which, in one JTA transaction, runs each message's statement
- * against the target XA datasource and reports the deletions (and, for two-way ports, the responses: the result set
- * as JSON) through a proxy batch done under that transaction. The MessageBox is an XA datasource too, so the rows
- * written, the responses published and the messages deleted commit together or not at all. When the transaction
- * fails, each message is tried again alone; one that still fails gets the failure ladder in a separate,
- * non-transactional proxy batch (T3), so one bad message does not hold back the others.
+ * engine batch goes to the connector's WorkManager, where the kit's {@link TransactionalSend} runs each message's
+ * statement against the target XA datasource and reports the deletions (and, for two-way ports, the responses: the
+ * result set as JSON) in the same JTA transaction as the MessageBox, so the rows written, the responses published
+ * and the messages deleted commit together or not at all.
  */
 public final class SqlTransmitter implements BatchTransmitter, TransportControl, HandlerConfigurable {
 
     static final Duration TERMINATE_DEADLINE = Duration.ofSeconds(60);
-    private static final Duration CALLBACK_TIMEOUT = Duration.ofSeconds(60);
 
     private final WorkManager workManager;
     private final Clock clock;
@@ -62,8 +51,7 @@ public final class SqlTransmitter implements BatchTransmitter, TransportControl,
     private SqlHandlerSettings settings;
     private TransportProxy proxy;
     private WorkQueue workQueue;
-    private DataSource target;
-    private TransactionManager transactions;
+    private TransactionalSend sender;
 
     public SqlTransmitter(WorkManager workManager, Clock clock) {
         this.workManager = workManager;
@@ -83,13 +71,27 @@ public final class SqlTransmitter implements BatchTransmitter, TransportControl,
         this.proxy = transportProxy;
         this.workQueue = new WorkQueue(workManager, transportProxy::setErrorInfo);
         InitialContext naming = new InitialContext();
-        this.target = (DataSource) naming.lookup(settings.dataSource());
-        this.transactions = (TransactionManager) naming.lookup("java:/TransactionManager");
+        DataSource target = (DataSource) naming.lookup(settings.dataSource());
+        TransactionManager transactions = (TransactionManager) naming.lookup("java:/TransactionManager");
+        this.sender = new TransactionalSend(transportProxy, inFlight, clock, transactions, () -> {
+            Connection connection = target.getConnection();
+            return new TransactionalSend.Session() {
+                @Override
+                public Message process(Message message) throws Exception {
+                    return execute(connection, message);
+                }
+
+                @Override
+                public void close() throws SQLException {
+                    connection.close();
+                }
+            };
+        });
     }
 
     @Override
     public TransmitterBatch getBatch() {
-        return new AsyncTransmitterBatch(inFlight, settings.batchSize(), batch -> workQueue.submit(() -> send(batch)));
+        return new AsyncTransmitterBatch(inFlight, settings.batchSize(), batch -> workQueue.submit(() -> sender.send(batch)));
     }
 
     @Override
@@ -97,61 +99,6 @@ public final class SqlTransmitter implements BatchTransmitter, TransportControl,
         if (!inFlight.terminate(TERMINATE_DEADLINE)) {
             proxy.setErrorInfo(new IllegalStateException("SQL adapter terminated with " + inFlight.count()
                     + " message(s) still in flight after " + TERMINATE_DEADLINE + "; they will be delivered again"));
-        }
-    }
-
-    /** Sends the messages in one transaction; on failure, each again alone; last, the failure ladder. */
-    private void send(List<Message> messages) {
-        Exception failure = inTransaction(messages);
-        if (failure == null) {
-            messages.forEach(message -> inFlight.leave());
-            return;
-        }
-        if (messages.size() > 1) {
-            messages.forEach(message -> send(List.of(message)));
-            return;
-        }
-        new OutcomeBatch(proxy, inFlight, clock).failed(messages.get(0), failure).send();
-    }
-
-    /** Runs the statements and reports the outcomes under one transaction; returns why it did not commit, if so. */
-    private Exception inTransaction(List<Message> messages) {
-        Transaction transaction = null;
-        try {
-            transactions.begin();
-            transaction = transactions.getTransaction();
-            CompletableFuture<Boolean> applied = new CompletableFuture<>();
-            BatchCallback callback = (status, operations, cookie) -> applied.complete(status.isSuccess());
-            TransportBatch batch = proxy.getBatch(callback, null);
-            try (Connection connection = target.getConnection()) {
-                for (Message message : messages) {
-                    Message response = execute(connection, message);
-                    if (response != null) {
-                        batch.submitResponseMessage(message, response);
-                    }
-                    batch.deleteMessage(message);
-                }
-            }
-            CommitConfirm confirm = batch.done(transaction);
-            if (!applied.get(CALLBACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("the engine refused the outcomes; the transaction is rolled back");
-            }
-            transactions.commit();
-            confirm.confirm(transaction, true);
-            return null;
-        } catch (Exception e) {
-            rollback(transaction);
-            return e;
-        }
-    }
-
-    private void rollback(Transaction transaction) {
-        try {
-            if (transaction != null && transactions.getStatus() != Status.STATUS_NO_TRANSACTION) {
-                transactions.rollback();
-            }
-        } catch (Exception e) {
-            proxy.setErrorInfo(new IllegalStateException("could not roll back the SQL transaction: " + e.getMessage(), e));
         }
     }
 
