@@ -35,7 +35,8 @@ public final class ConveyorDeployment {
         PROBE_NEITHER(ProbeVariant.NEITHER, false),
         PROBE_EAGER(ProbeVariant.SINGLE, true),
         PROBE_LAZY(ProbeVariant.SINGLE, false),
-        PROBE_STUCK(ProbeVariant.SINGLE, false, true);
+        PROBE_STUCK(ProbeVariant.SINGLE, false, true),
+        PROBE_TX(ProbeVariant.TRANSACTIONAL, false);
 
         final ProbeVariant variant;
         final boolean initOnStart;

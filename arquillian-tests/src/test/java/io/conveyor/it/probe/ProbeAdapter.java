@@ -13,6 +13,7 @@ import io.conveyor.adapter.TransportBatch;
 import io.conveyor.adapter.TransportControl;
 import io.conveyor.adapter.TransportProxy;
 import io.conveyor.adapter.Transmitter;
+import jakarta.resource.spi.work.WorkManager;
 import jakarta.transaction.NotSupportedException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -36,8 +37,9 @@ public abstract class ProbeAdapter {
         state.created();
     }
 
-    static Object create(ProbeVariant variant, ProbeState state) {
+    static Object create(ProbeVariant variant, ProbeState state, WorkManager workManager) {
         return switch (variant) {
+            case TRANSACTIONAL -> new TransactionalProbe(workManager, state);
             case SINGLE -> new Single(state);
             case BATCH -> new Batch(state);
             case BOTH -> new Both(state);

@@ -47,7 +47,7 @@ public class ProbeResourceAdapter extends SendAdapterResourceAdapter {
     protected Object createAdapter(WorkManager workManager) {
         ProbeState state = Probe.of(transportType);
         state.stuckOnTerminate(stuckOnTerminate);
-        return ProbeAdapter.create(ProbeVariant.valueOf(variant), state);
+        return ProbeAdapter.create(ProbeVariant.valueOf(variant), state, workManager);
     }
 
     @Override

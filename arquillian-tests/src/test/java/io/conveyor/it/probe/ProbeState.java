@@ -132,6 +132,7 @@ public final class ProbeState {
         instances.incrementAndGet();
     }
 
+    /** Records a call the engine made (used by the probe adapters). */
     void record(String method, Message message, int batch) {
         calls.add(new ProbeCall(method, message == null ? null : message.messageId(), batch, Thread.currentThread().getName()));
     }

@@ -13,5 +13,7 @@ public enum ProbeVariant {
     /** Transmitter without TransportControl (must be refused, L6). */
     NO_CONTROL,
     /** TransportControl only, neither transmitter interface (must be refused, L9). */
-    NEITHER
+    NEITHER,
+    /** A transactional, batch-aware adapter writing to the sample target database ({@link TransactionalProbe}). */
+    TRANSACTIONAL
 }
