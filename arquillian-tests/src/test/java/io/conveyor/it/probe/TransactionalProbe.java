@@ -27,7 +27,8 @@ import javax.sql.DataSource;
  * message inserts a row into {@code probe_target} of the sample target XA datasource, and a two-way message gets a
  * response, all in one XA transaction with the MessageBox. A message's promoted {@code Fault} property injects a
  * failure inside that transaction: {@code PREPARE} enlists a resource that votes rollback in prepare,
- * {@code BAD_RESPONSE} makes a response the engine refuses after the row was written.
+ * {@code BAD_RESPONSE} makes a response the engine refuses after the row was written, {@code HALT_IN_COMMIT} kills
+ * the server between prepare and commit (after the target's commit, before the MessageBox's).
  */
 public final class TransactionalProbe implements BatchTransmitter, TransportControl {
 
@@ -91,6 +92,9 @@ public final class TransactionalProbe implements BatchTransmitter, TransportCont
         Object fault = message.context().read("Fault", "");
         if ("PREPARE".equals(fault)) {
             transactions.getTransaction().enlistResource(new VotingXAResource());
+        }
+        if ("HALT_IN_COMMIT".equals(fault)) {
+            transactions.getTransaction().enlistResource(new HaltingXAResource(message.messageId()));
         }
         if (!Boolean.TRUE.equals(message.context().read(SystemProperties.IS_SOLICIT_RESPONSE, SystemProperties.NAMESPACE))) {
             return null;
