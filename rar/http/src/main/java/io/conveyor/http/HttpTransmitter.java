@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import javax.net.ssl.SSLContext;
@@ -137,7 +138,7 @@ public final class HttpTransmitter implements BatchTransmitter, TransportControl
                     endpointProperties(context), settings);
             HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.uri())
                     .timeout(endpoint.timeout())
-                    .method(endpoint.method(), HttpRequest.BodyPublishers.ofInputStream(() -> openBody(message)))
+                    .method(endpoint.method(), body(message))
                     .header("Conveyor-Message-Id", message.messageId());
             String contentType = message.bodyPart().contentType();
             if (contentType != null) {
@@ -189,6 +190,13 @@ public final class HttpTransmitter implements BatchTransmitter, TransportControl
             }
         }
         return MapPropertyBag.readOnly(values);
+    }
+
+    /** The body, streamed from the MessageBox; with its length when known, so the request has a Content-Length. */
+    private static HttpRequest.BodyPublisher body(Message message) {
+        HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(() -> openBody(message));
+        OptionalLong size = message.bodyPart().size();
+        return size.isPresent() ? HttpRequest.BodyPublishers.fromPublisher(stream, size.getAsLong()) : stream;
     }
 
     private static InputStream openBody(Message message) {
