@@ -27,7 +27,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -36,8 +35,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The HTTP adapter: batch-aware and non-blocking (contract §1.7). Each message of an engine batch is sent
@@ -91,7 +88,7 @@ public final class HttpTransmitter implements BatchTransmitter, TransportControl
             builder.proxy(ProxySelector.of(new InetSocketAddress(settings.proxyHost(), settings.proxyPort())));
         }
         if (settings.trustStore() != null) {
-            builder.sslContext(sslContext());
+            builder.sslContext(TrustStoreContext.trusting(settings.trustStore(), settings.trustStorePassword()));
         }
         this.client = builder.build();
     }
@@ -114,19 +111,6 @@ public final class HttpTransmitter implements BatchTransmitter, TransportControl
             proxy.setErrorInfo(new IllegalStateException("HTTP adapter terminated with " + inFlight.count()
                     + " message(s) still in flight after " + TERMINATE_DEADLINE + "; they will be delivered again"));
         }
-    }
-
-    private SSLContext sslContext() throws IOException, GeneralSecurityException {
-        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-        char[] password = settings.trustStorePassword().toCharArray();
-        try (InputStream in = java.nio.file.Files.newInputStream(settings.trustStore())) {
-            trusted.load(in, password);
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
     }
 
     /** Sends one message; completes with its outcome, never exceptionally. */
