@@ -107,10 +107,23 @@ final class EngineTransportBatch implements TransportBatch {
             outcome = BatchOutcome.notApplied(batch, "the MessageBox could not apply the batch: " + e.getMessage());
         }
         BatchOutcome result = outcome;
+        if (result.status().isSuccess()) {
+            settleAfterCommit(transaction, result);
+        } else {
+            rollBack(transaction);
+        }
         try {
-            if (!result.status().isSuccess()) {
-                transaction.setRollbackOnly();
-            }
+            services.engineThreads.execute(() -> notifyAdapter(result));
+        } catch (RejectedExecutionException e) {
+            notifyAdapter(result);
+        }
+        return (tx, committed) -> LOG.fine(() -> "adapter " + lifecycle.transportType() + " confirms its transaction "
+                + (committed ? "committed" : "rolled back"));
+    }
+
+    /** Releases the batch's leases and wakes adapters once the adapter's transaction has committed. */
+    private void settleAfterCommit(Transaction transaction, BatchOutcome outcome) {
+        try {
             transaction.registerSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
@@ -120,20 +133,25 @@ final class EngineTransportBatch implements TransportBatch {
                 @Override
                 public void afterCompletion(int status) {
                     if (status == Status.STATUS_COMMITTED) {
-                        settle(result);
+                        settle(outcome);
                     }
                 }
             });
         } catch (SystemException | RollbackException e) {
             throw new IllegalStateException("cannot follow the adapter's transaction: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A batch the MessageBox did not apply must not commit with the adapter's work. The transaction may already be
+     * marked for rollback by the failed MessageBox work; the outcome given to the adapter then names the real cause.
+     */
+    private static void rollBack(Transaction transaction) {
         try {
-            services.engineThreads.execute(() -> notifyAdapter(result));
-        } catch (RejectedExecutionException e) {
-            notifyAdapter(result);
+            transaction.setRollbackOnly();
+        } catch (SystemException | IllegalStateException e) {
+            LOG.log(Level.FINE, "the adapter's transaction is already ending; it cannot commit this batch", e);
         }
-        return (tx, committed) -> LOG.fine(() -> "adapter " + lifecycle.transportType() + " confirms its transaction "
-                + (committed ? "committed" : "rolled back"));
     }
 
     @Override

@@ -3,6 +3,9 @@ package io.conveyor.kit;
 import io.conveyor.adapter.BatchCallback;
 import io.conveyor.adapter.CommitConfirm;
 import io.conveyor.adapter.Message;
+import io.conveyor.adapter.MessageStatus;
+import io.conveyor.adapter.OperationStatus;
+import io.conveyor.adapter.StatusCode;
 import io.conveyor.adapter.TransportBatch;
 import io.conveyor.adapter.TransportProxy;
 import jakarta.transaction.Status;
@@ -11,6 +14,7 @@ import jakarta.transaction.TransactionManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -79,8 +83,9 @@ public final class TransactionalSend {
         try {
             transactions.begin();
             transaction = transactions.getTransaction();
-            CompletableFuture<Boolean> applied = new CompletableFuture<>();
-            BatchCallback callback = (status, operations, cookie) -> applied.complete(status.isSuccess());
+            CompletableFuture<String> refusal = new CompletableFuture<>();
+            BatchCallback callback = (status, operations, cookie) ->
+                    refusal.complete(status.isSuccess() ? "" : reasonOf(status, operations));
             TransportBatch batch = proxy.getBatch(callback, null);
             try (Session session = sessions.open()) {
                 for (Message message : messages) {
@@ -92,8 +97,10 @@ public final class TransactionalSend {
                 }
             }
             CommitConfirm confirm = batch.done(transaction);
-            if (!applied.get(CALLBACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("the engine refused the outcomes; the transaction is rolled back");
+            String refused = refusal.get(CALLBACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (!refused.isEmpty()) {
+                throw new IllegalStateException("the engine refused the outcomes, so the transaction is rolled back: "
+                        + refused);
             }
             transactions.commit();
             confirm.confirm(transaction, true);
@@ -102,6 +109,15 @@ public final class TransactionalSend {
             rollback(transaction);
             return e;
         }
+    }
+
+    /** The engine's own words for a refused batch: the first failed message's detail, else the first detail given. */
+    private static String reasonOf(StatusCode status, List<OperationStatus> operations) {
+        List<MessageStatus> statuses = operations.stream().flatMap(operation -> operation.messages().stream()).toList();
+        return statuses.stream().filter(message -> message.status() != StatusCode.OK).map(MessageStatus::detail)
+                .filter(Objects::nonNull).findFirst()
+                .or(() -> statuses.stream().map(MessageStatus::detail).filter(Objects::nonNull).findFirst())
+                .orElse("batch status " + status);
     }
 
     private void rollback(Transaction transaction) {
