@@ -8,6 +8,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,6 +43,8 @@ class CrashRecoveryIT {
     private static final String DEPLOYMENT = "crash";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final URI API = URI.create("http://127.0.0.1:8280/api/");
+    /** The crash server's HTTP and management ports (offset 200); both closed means its process is gone. */
+    private static final int[] SERVER_PORTS = {8280, 10190};
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -65,7 +70,7 @@ class CrashRecoveryIT {
                     "select count(*) as n from probe_target where message_id = :Id");
             String id = publish("crash-" + run, "{\"Customer\":\"crash-" + run + "\",\"Fault\":\"HALT_IN_COMMIT\"}", "");
 
-            Awaitility.await().atMost(Duration.ofSeconds(60)).until(this::serverDown);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(CrashRecoveryIT::serverGone);
             controller.kill(CONTAINER);
             controller.start(CONTAINER);
 
@@ -75,18 +80,24 @@ class CrashRecoveryIT {
             String count = publish("count-" + run, "{\"Customer\":\"count-" + run + "\",\"Id\":\"" + id + "\"}", "?responseTimeout=30");
             assertThat(count).isEqualTo("[{\"n\":1}]");
         } finally {
-            deployer.undeploy(DEPLOYMENT);
-            controller.stop(CONTAINER);
+            if (controller.isStarted(CONTAINER)) {
+                deployer.undeploy(DEPLOYMENT);
+                controller.stop(CONTAINER);
+            }
         }
     }
 
-    private boolean serverDown() {
-        try {
-            get("adapters");
-            return false;
-        } catch (IOException | InterruptedException e) {
-            return true;
+    /** The halted server no longer listens: a restart will not find the old process still holding its ports. */
+    private static boolean serverGone() {
+        for (int port : SERVER_PORTS) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+                return false;
+            } catch (IOException refused) {
+                // this port is closed
+            }
         }
+        return true;
     }
 
     private void createPort(String name, String adapter, String address, boolean twoWay, String statement) throws Exception {
