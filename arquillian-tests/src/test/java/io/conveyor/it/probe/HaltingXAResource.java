@@ -1,11 +1,9 @@
 package io.conveyor.it.probe;
 
 import java.io.IOException;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
 
 /**
@@ -13,7 +11,7 @@ import javax.transaction.xa.Xid;
  * asks it to commit, that is after every resource prepared and before the ones enlisted after it committed. It does
  * so once per message: a marker file under the server's data directory makes the commit replayed by recovery a no-op.
  */
-final class HaltingXAResource implements XAResource, Serializable {
+final class HaltingXAResource extends WorklessXAResource {
 
     private static final long serialVersionUID = 1L;
 
@@ -40,45 +38,5 @@ final class HaltingXAResource implements XAResource, Serializable {
     @Override
     public int prepare(Xid xid) {
         return XA_OK;
-    }
-
-    @Override
-    public void rollback(Xid xid) {
-        // nothing to undo
-    }
-
-    @Override
-    public void start(Xid xid, int flags) {
-        // joins without work
-    }
-
-    @Override
-    public void end(Xid xid, int flags) {
-        // joins without work
-    }
-
-    @Override
-    public void forget(Xid xid) {
-        // nothing remembered
-    }
-
-    @Override
-    public Xid[] recover(int flag) {
-        return new Xid[0];
-    }
-
-    @Override
-    public boolean isSameRM(XAResource other) {
-        return other == this;
-    }
-
-    @Override
-    public int getTransactionTimeout() {
-        return 0;
-    }
-
-    @Override
-    public boolean setTransactionTimeout(int seconds) {
-        return false;
     }
 }
