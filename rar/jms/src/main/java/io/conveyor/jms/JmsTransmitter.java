@@ -1,31 +1,22 @@
 package io.conveyor.jms;
 
-import io.conveyor.adapter.BatchTransmitter;
 import io.conveyor.adapter.ContextProperty;
-import io.conveyor.adapter.HandlerConfigurable;
 import io.conveyor.adapter.Message;
 import io.conveyor.adapter.PropertyBag;
 import io.conveyor.adapter.SystemProperties;
-import io.conveyor.adapter.TransmitterBatch;
-import io.conveyor.adapter.TransportControl;
-import io.conveyor.adapter.TransportProxy;
-import io.conveyor.kit.AsyncTransmitterBatch;
-import io.conveyor.kit.InFlightCounter;
 import io.conveyor.kit.TransactionalSend;
-import io.conveyor.kit.WorkQueue;
+import io.conveyor.kit.TransactionalTransmitter;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.resource.spi.work.WorkManager;
-import jakarta.transaction.TransactionManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -37,41 +28,30 @@ import javax.naming.NamingException;
  * the MessageBox: the hand-off to the queue and the deletion happen together, exactly once. One-way only: a
  * request-reply cannot share one transaction with its own request, which no receiver sees before the commit.
  */
-public final class JmsTransmitter implements BatchTransmitter, TransportControl, HandlerConfigurable {
+public final class JmsTransmitter extends TransactionalTransmitter<JmsHandlerSettings> {
 
-    static final Duration TERMINATE_DEADLINE = Duration.ofSeconds(60);
     /** JMS property carrying the Conveyor message identity, for idempotent receivers and tracing. */
     static final String MESSAGE_ID_PROPERTY = "ConveyorMessageId";
 
-    private final WorkManager workManager;
-    private final Clock clock;
-    private final InFlightCounter inFlight = new InFlightCounter();
-    private JmsHandlerSettings settings;
-    private TransportProxy proxy;
-    private WorkQueue workQueue;
-    private TransactionalSend sender;
-
     public JmsTransmitter(WorkManager workManager, Clock clock) {
-        this.workManager = workManager;
-        this.clock = clock;
+        super("JMS", workManager, clock);
     }
 
     @Override
-    public void load(PropertyBag handlerConfiguration) {
-        this.settings = JmsHandlerSettings.from(handlerConfiguration);
+    protected JmsHandlerSettings readSettings(PropertyBag handlerConfiguration) {
+        return JmsHandlerSettings.from(handlerConfiguration);
     }
 
     @Override
-    public void initialize(TransportProxy transportProxy) throws NamingException {
-        if (settings == null) {
-            throw new IllegalStateException("the JMS adapter was initialised without its handler configuration");
-        }
-        this.proxy = transportProxy;
-        this.workQueue = new WorkQueue(workManager, transportProxy::setErrorInfo);
-        InitialContext naming = new InitialContext();
+    protected int batchSize(JmsHandlerSettings settings) {
+        return settings.batchSize();
+    }
+
+    @Override
+    protected TransactionalSend.SessionFactory sessions(JmsHandlerSettings settings, InitialContext naming)
+            throws NamingException {
         ConnectionFactory factory = (ConnectionFactory) naming.lookup(settings.connectionFactory());
-        TransactionManager transactions = (TransactionManager) naming.lookup("java:/TransactionManager");
-        this.sender = new TransactionalSend(transportProxy, inFlight, clock, transactions, () -> {
+        return () -> {
             JMSContext context = factory.createContext();
             return new TransactionalSend.Session() {
                 @Override
@@ -85,20 +65,7 @@ public final class JmsTransmitter implements BatchTransmitter, TransportControl,
                     context.close();
                 }
             };
-        });
-    }
-
-    @Override
-    public TransmitterBatch getBatch() {
-        return new AsyncTransmitterBatch(inFlight, settings.batchSize(), batch -> workQueue.submit(() -> sender.send(batch)));
-    }
-
-    @Override
-    public void terminate() {
-        if (!inFlight.terminate(TERMINATE_DEADLINE)) {
-            proxy.setErrorInfo(new IllegalStateException("JMS adapter terminated with " + inFlight.count()
-                    + " message(s) still in flight after " + TERMINATE_DEADLINE + "; they will be delivered again"));
-        }
+        };
     }
 
     private void send(JMSContext context, Message message) throws Exception {

@@ -1,23 +1,15 @@
 package io.conveyor.sql;
 
-import io.conveyor.adapter.BatchTransmitter;
-import io.conveyor.adapter.HandlerConfigurable;
 import io.conveyor.adapter.Message;
 import io.conveyor.adapter.MessageFactory;
 import io.conveyor.adapter.PropertyBag;
 import io.conveyor.adapter.SystemProperties;
-import io.conveyor.adapter.TransmitterBatch;
-import io.conveyor.adapter.TransportControl;
-import io.conveyor.adapter.TransportProxy;
-import io.conveyor.kit.AsyncTransmitterBatch;
-import io.conveyor.kit.InFlightCounter;
 import io.conveyor.kit.TransactionalSend;
-import io.conveyor.kit.WorkQueue;
+import io.conveyor.kit.TransactionalTransmitter;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.resource.spi.work.WorkManager;
-import jakarta.transaction.TransactionManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -28,7 +20,6 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -41,39 +32,27 @@ import javax.sql.DataSource;
  * result set as JSON) in the same JTA transaction as the MessageBox, so the rows written, the responses published
  * and the messages deleted commit together or not at all.
  */
-public final class SqlTransmitter implements BatchTransmitter, TransportControl, HandlerConfigurable {
-
-    static final Duration TERMINATE_DEADLINE = Duration.ofSeconds(60);
-
-    private final WorkManager workManager;
-    private final Clock clock;
-    private final InFlightCounter inFlight = new InFlightCounter();
-    private SqlHandlerSettings settings;
-    private TransportProxy proxy;
-    private WorkQueue workQueue;
-    private TransactionalSend sender;
+public final class SqlTransmitter extends TransactionalTransmitter<SqlHandlerSettings> {
 
     public SqlTransmitter(WorkManager workManager, Clock clock) {
-        this.workManager = workManager;
-        this.clock = clock;
+        super("SQL", workManager, clock);
     }
 
     @Override
-    public void load(PropertyBag handlerConfiguration) {
-        this.settings = SqlHandlerSettings.from(handlerConfiguration);
+    protected SqlHandlerSettings readSettings(PropertyBag handlerConfiguration) {
+        return SqlHandlerSettings.from(handlerConfiguration);
     }
 
     @Override
-    public void initialize(TransportProxy transportProxy) throws NamingException {
-        if (settings == null) {
-            throw new IllegalStateException("the SQL adapter was initialised without its handler configuration");
-        }
-        this.proxy = transportProxy;
-        this.workQueue = new WorkQueue(workManager, transportProxy::setErrorInfo);
-        InitialContext naming = new InitialContext();
+    protected int batchSize(SqlHandlerSettings settings) {
+        return settings.batchSize();
+    }
+
+    @Override
+    protected TransactionalSend.SessionFactory sessions(SqlHandlerSettings settings, InitialContext naming)
+            throws NamingException {
         DataSource target = (DataSource) naming.lookup(settings.dataSource());
-        TransactionManager transactions = (TransactionManager) naming.lookup("java:/TransactionManager");
-        this.sender = new TransactionalSend(transportProxy, inFlight, clock, transactions, () -> {
+        return () -> {
             Connection connection = target.getConnection();
             return new TransactionalSend.Session() {
                 @Override
@@ -86,20 +65,7 @@ public final class SqlTransmitter implements BatchTransmitter, TransportControl,
                     connection.close();
                 }
             };
-        });
-    }
-
-    @Override
-    public TransmitterBatch getBatch() {
-        return new AsyncTransmitterBatch(inFlight, settings.batchSize(), batch -> workQueue.submit(() -> sender.send(batch)));
-    }
-
-    @Override
-    public void terminate() {
-        if (!inFlight.terminate(TERMINATE_DEADLINE)) {
-            proxy.setErrorInfo(new IllegalStateException("SQL adapter terminated with " + inFlight.count()
-                    + " message(s) still in flight after " + TERMINATE_DEADLINE + "; they will be delivered again"));
-        }
+        };
     }
 
     /** Runs the message's statement; for a two-way port returns the response (the result set as JSON). */
@@ -118,7 +84,7 @@ public final class SqlTransmitter implements BatchTransmitter, TransportControl,
             }
             String json = hasRows ? rows(prepared.getResultSet())
                     : Json.createObjectBuilder().add("updateCount", prepared.getUpdateCount()).build().toString();
-            MessageFactory factory = proxy.messageFactory();
+            MessageFactory factory = proxy().messageFactory();
             Message response = factory.createMessage();
             response.addPart("body", factory.createMessagePart(json.getBytes(StandardCharsets.UTF_8),
                     "application/json", "UTF-8"), true);
