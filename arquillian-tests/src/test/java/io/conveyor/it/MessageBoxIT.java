@@ -12,6 +12,7 @@ import io.conveyor.engine.messagebox.WorkItemState;
 import io.conveyor.engine.ports.PortState;
 import io.conveyor.engine.ports.SendPortDefinition;
 import io.conveyor.engine.ports.TransportSettings;
+import io.conveyor.engine.routing.MessagePublisher;
 import io.conveyor.engine.routing.NoSubscriptionException;
 import io.conveyor.engine.routing.PublishReceipt;
 import io.conveyor.engine.runtime.ServerIdentity;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import javax.naming.InitialContext;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -90,6 +92,22 @@ class MessageBoxIT extends InContainerSupport {
                 .isInstanceOf(NoSubscriptionException.class).hasMessageContaining("messages[1]");
         assertThat(queries.message(routable.messageId())).isEmpty();
         assertThat(queries.message(unroutable.messageId())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the in-server publishing API at its global JNDI name publishes a list in one transaction, all or nothing")
+    void inServerPublisherIsFoundByItsGlobalName() throws Exception {
+        Probe.of(ProbeType.PROBE_SINGLE.name()).always(Outcome.HOLD);
+        port("in-server", ProbeType.PROBE_SINGLE.name(), 0, 1);
+        MessagePublisher api = (MessagePublisher) new InitialContext().lookup(MessagePublisher.JNDI_NAME);
+
+        List<PublishReceipt> receipts = api.publishAll(List.of(message("in-server", "one", Map.of()),
+                message("in-server", "two", Map.of())));
+        assertThat(receipts).allSatisfy(receipt -> assertThat(queries.message(receipt.messageId())).isPresent());
+        EngineMessage routable = message("in-server", "three", Map.of());
+        assertThatThrownBy(() -> api.publishAll(List.of(routable, message("nobody-listens", "four", Map.of()))))
+                .isInstanceOf(NoSubscriptionException.class);
+        assertThat(queries.message(routable.messageId())).isEmpty();
     }
 
     @Test

@@ -122,7 +122,7 @@ class RestApiIT {
     }
 
     @Test
-    @DisplayName("port states and the suspended queue over REST: stop, suspended on publication, resume, terminate, bad input")
+    @DisplayName("port states and the suspended queue over REST: stop, suspended on publication, counted, resume, terminate, bad input")
     void portStatesAndSuspendedQueue() throws Exception {
         String root = System.getProperty("conveyor.test.files");
         String name = "states-" + run;
@@ -136,6 +136,8 @@ class RestApiIT {
         String second = json(publish("s" + run).body()).getString("messageId");
         JsonArray suspendedItems = jsonArray(get("/api/suspended?port=" + name).body());
         assertThat(suspendedItems).hasSize(2);
+        assertThat(json(get("/api/work-items/counts").body()).getJsonObject("ports").getJsonObject(name).toString())
+                .isEqualTo("{\"SUSPENDED\":2}");
         String firstItem = itemOf(suspendedItems, first);
         String secondItem = itemOf(suspendedItems, second);
 
@@ -148,6 +150,7 @@ class RestApiIT {
         assertThat(json(post("/api/suspended/terminate", "{\"ids\":[\"" + secondItem + "\"]}").body())
                 .getJsonArray("results").getJsonObject(0).getBoolean("applied")).isTrue();
         assertThat(get("/api/messages/" + second).statusCode()).isEqualTo(404);
+        InContainerSupport.eventually().until(() -> !json(get("/api/work-items/counts").body()).getJsonObject("ports").containsKey(name));
         expectRefused(post("/api/suspended/resume", "{\"ids\":\"all\"}"), 400, "ids");
         expectRefused(get("/api/suspended?limit=lots"), 400, "limit");
         expectRefused(get("/api/suspended?from=yesterday"), 400, "from");

@@ -5,6 +5,8 @@ import io.conveyor.engine.messagebox.MessageBoxQueries;
 import io.conveyor.engine.messagebox.WorkItemState;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,7 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** {@code /api/work-items}: messages on their way to send ports, newest first, by port and state. */
+/** {@code /api/work-items}: messages on their way to send ports, newest first, by port and state; and their counts. */
 @RequestScoped
 @Path("/work-items")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,6 +29,23 @@ public class WorkItemsResource {
     public Response list(@QueryParam("port") String port, @QueryParam("state") String state,
                          @QueryParam("limit") String limit) {
         return Response.ok(JsonViews.workItems(queries.workItems(port, state(state), QueryParameters.limit(limit))).build()).build();
+    }
+
+    /**
+     * {@code GET /api/work-items/counts}: the backlog, as {@code {"messages": n, "ports": {"<port>": {"READY": n, ...}}}}
+     * (only ports and states that have work items appear).
+     */
+    @GET
+    @Path("/counts")
+    public Response counts() {
+        JsonObjectBuilder ports = Json.createObjectBuilder();
+        queries.workItemCounts().forEach((port, byState) -> {
+            JsonObjectBuilder states = Json.createObjectBuilder();
+            byState.forEach((state, count) -> states.add(state.name(), count));
+            ports.add(port, states);
+        });
+        return Response.ok(Json.createObjectBuilder().add("messages", queries.messageCount()).add("ports", ports).build())
+                .build();
     }
 
     private static WorkItemState state(String text) {

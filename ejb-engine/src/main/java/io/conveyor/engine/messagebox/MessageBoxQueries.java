@@ -10,8 +10,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /** Read-only views of the MessageBox for operators: messages, their work items, counts by state. */
@@ -113,6 +116,26 @@ public class MessageBoxQueries {
             }
         } catch (SQLException e) {
             throw new MessageBoxException("cannot read the body of " + messageId, e);
+        }
+    }
+
+    /**
+     * The backlog: how many work items each port has in each state (ports with none are absent), ordered by port
+     * name. This is the queue depth operators watch, and what the benchmark harness samples.
+     */
+    public Map<String, Map<WorkItemState, Long>> workItemCounts() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("select port_name, state, count(*) from cv_work_item "
+                     + "group by port_name, state");
+             ResultSet rows = select.executeQuery()) {
+            Map<String, Map<WorkItemState, Long>> counts = new TreeMap<>();
+            while (rows.next()) {
+                counts.computeIfAbsent(rows.getString(1), port -> new EnumMap<>(WorkItemState.class))
+                        .put(WorkItemState.valueOf(rows.getString(2)), rows.getLong(3));
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot count work items", e);
         }
     }
 

@@ -1,0 +1,154 @@
+package io.conveyor.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The benchmark harness's entry point (run it with {@code ./conveyor bench}, which provisions the servers first).
+ * Starts WildFly with the EAR and the in-server load generator, drives each scenario from this JVM, and writes the
+ * results to {@code docs/performance.md} and {@code docs/performance.json}. Configurations that are compared (FILE
+ * blocking against batch-aware) are alternated run by run, because this machine's speed drifts over an hour.
+ */
+public final class Bench {
+
+    private static final List<String> MODES = List.of("BLOCKING", "NON_BLOCKING");
+    private static final String HEAP = "1g";
+
+    private final BenchOptions options;
+    private final List<Measurement> results = new ArrayList<>();
+
+    private Bench(BenchOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options = BenchOptions.parse(args);
+        ZonedDateTime started = ZonedDateTime.now();
+        long start = System.nanoTime();
+        Bench bench = new Bench(options);
+        try {
+            bench.run();
+        } finally {
+            Report.write(options, bench.results, started, Duration.ofNanos(System.nanoTime() - start));
+            System.out.println("bench: results in " + options.results());
+        }
+    }
+
+    private void run() throws Exception {
+        if (options.wants("file-1k") || options.wants("file-1k-sustained")) {
+            fileModes("h2");
+        }
+        if (options.wants("publish") || options.wants("http-solicit-response") || options.wants("sql-transactional")
+                || options.wants("file-sizes") || options.wants("failing-endpoint") || options.wants("backlog")) {
+            withServer(new WildFlyServer.Config("h2", "NON_BLOCKING", HEAP), context -> {
+                if (options.wants("publish")) {
+                    PublishScenarios.publishing(context);
+                }
+                if (options.wants("http-solicit-response")) {
+                    EndpointScenarios.httpSolicitResponse(context);
+                }
+                if (options.wants("sql-transactional")) {
+                    EndpointScenarios.sqlTransactional(context);
+                }
+                if (options.wants("file-sizes")) {
+                    FileScenarios.sizes(context, context.filePort(FileScenarios.PORT, FileScenarios.KIND));
+                }
+                if (options.wants("failing-endpoint")) {
+                    EndpointScenarios.failingEndpoint(context);
+                }
+                if (options.wants("backlog")) {
+                    PublishScenarios.backlog(context);
+                }
+            });
+        }
+        if (options.wants("file-1gb")) {
+            withServer(new WildFlyServer.Config("h2", "NON_BLOCKING", "512m"),
+                    context -> FileScenarios.oneGigabyte(context, context.filePort(FileScenarios.PORT, FileScenarios.KIND)));
+        }
+        if (options.wants("postgresql")) {
+            fileModes("postgresql");
+        }
+    }
+
+    /**
+     * FILE 1 KB bursts, blocking single-message against non-blocking batch-aware, alternated run by run on freshly
+     * started servers, with their ratio per run; then, on the last run of each mode, the sustainable rate.
+     */
+    private void fileModes(String database) throws Exception {
+        int count = options.count(20_000);
+        List<Measurement> bursts = new ArrayList<>();
+        for (String mode : MODES) {
+            bursts.add(new Measurement("FILE 1 KB burst, end to end", new WildFlyServer.Config(database, mode, HEAP).describe(),
+                    "msg/s", count));
+        }
+        if (options.wants("file-1k")) {
+            results.addAll(bursts);
+        }
+        Measurement ratio = new Measurement("FILE 1 KB: batch-aware ÷ blocking, same run", database, "×", count);
+        for (int run = 0; run < options.runs(); run++) {
+            double[] rates = new double[MODES.size()];
+            boolean last = run == options.runs() - 1;
+            for (int m = 0; m < MODES.size(); m++) {
+                int mode = m;
+                withServer(new WildFlyServer.Config(database, MODES.get(mode), HEAP), context -> {
+                    Path directory = context.filePort(FileScenarios.PORT, FileScenarios.KIND);
+                    Measurement burst = bursts.get(mode);
+                    if (options.wants("file-1k")) {
+                        rates[mode] = FileScenarios.burst(context, burst, directory, count, 1024, 100);
+                    }
+                    if (last && options.wants("file-1k-sustained")) {
+                        double first = burst.throughputs.isEmpty() ? 500 : burst.throughput().median() * 0.8;
+                        FileScenarios.sustainable(context, directory, Math.round(first / 10.0) * 10.0);
+                    }
+                });
+            }
+            if (rates[0] > 0) {
+                ratio.throughputs.add(rates[1] / rates[0]);
+            }
+        }
+        if (!ratio.throughputs.isEmpty()) {
+            results.add(ratio.note("contract X4 says about 3×"));
+        }
+    }
+
+    private interface Scenario {
+        void run(BenchContext context) throws Exception;
+    }
+
+    private void withServer(WildFlyServer.Config config, Scenario scenario) throws Exception {
+        Path work = options.work();
+        List<Path> deployments = List.of(options.repository().resolve("ear/target/conveyor.ear"),
+                options.repository().resolve("bench/load-generator/target/conveyor-bench-load.war"));
+        try (WildFlyServer server = new WildFlyServer(work.resolve("wildfly-" + config.database())
+                .resolve("wildfly-" + System.getProperty("wildfly.version")), deployments, options)) {
+            System.out.println("bench: starting WildFly (" + config.describe() + ")");
+            server.start(config);
+            if (options.profile()) {
+                jcmd(server.pid(), "JFR.start", "name=bench", "settings=profile");
+            }
+            try {
+                scenario.run(new BenchContext(options, server, config, new ConveyorClient(server.baseUrl()), results));
+            } finally {
+                if (options.profile()) {
+                    Path recording = work.resolve("profile-" + config.database() + "-" + config.fileMode() + "-"
+                            + System.currentTimeMillis() + ".jfr");
+                    jcmd(server.pid(), "JFR.dump", "name=bench", "filename=" + recording);
+                    System.out.println("bench: flight recording " + recording);
+                }
+            }
+        }
+    }
+
+    private static void jcmd(long pid, String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid)));
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.conveyor.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The harness's command line: {@code --scenarios a,b} (default: all), {@code --runs n} (default 3), {@code --probe
+ * seconds} (length of one sustainable-rate probe, default 20), {@code --quick} (a smoke run: small counts, one run,
+ * short probes; its figures are not for publishing), {@code --profile} (a JFR recording of each server, saved under
+ * {@code target/bench}), {@code --results <file.md>}. PostgreSQL settings come from
+ * {@code CONVEYOR_PG_URL}, {@code CONVEYOR_PG_USER}, {@code CONVEYOR_PG_PASSWORD}.
+ */
+record BenchOptions(Set<String> scenarios, int runs, int probeSeconds, boolean quick, boolean profile, Path repository, Path work,
+                    Path outputRoot, Path results, String pgUrl, String pgUser, String pgPassword, String command) {
+
+    static final Set<String> ALL = new LinkedHashSet<>(Arrays.asList("file-1k", "file-1k-sustained", "publish",
+            "http-solicit-response", "sql-transactional", "file-sizes", "failing-endpoint", "backlog", "file-1gb",
+            "postgresql"));
+
+    static BenchOptions parse(String[] args) {
+        Set<String> scenarios = new LinkedHashSet<>(ALL);
+        int runs = 3;
+        int probe = 20;
+        boolean quick = false;
+        boolean profile = false;
+        Path repository = Path.of("").toAbsolutePath();
+        Path results = repository.resolve("docs/performance.md");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--scenarios" -> {
+                    scenarios = new LinkedHashSet<>(Arrays.asList(args[++i].split(",")));
+                    for (String scenario : scenarios) {
+                        if (!ALL.contains(scenario)) {
+                            throw new IllegalArgumentException("--scenarios: unknown scenario '" + scenario + "'; known: " + ALL);
+                        }
+                    }
+                }
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--probe" -> probe = Integer.parseInt(args[++i]);
+                case "--quick" -> quick = true;
+                case "--profile" -> profile = true;
+                case "--results" -> results = Path.of(args[++i]).toAbsolutePath();
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                        + "; usage: [--scenarios a,b] [--runs n] [--probe seconds] [--quick] [--profile] [--results file.md]");
+            }
+        }
+        if (quick) {
+            runs = 1;
+            probe = Math.min(probe, 5);
+        }
+        String env = System.getenv().getOrDefault("CONVEYOR_PG_URL", "jdbc:postgresql://127.0.0.1:5432/conveyor_bench");
+        return new BenchOptions(scenarios, runs, probe, quick, profile, repository, repository.resolve("target/bench"),
+                Path.of("/tmp/conveyor/bench"), results, env, System.getenv().getOrDefault("CONVEYOR_PG_USER", "conveyor"),
+                System.getenv().getOrDefault("CONVEYOR_PG_PASSWORD", "conveyor"),
+                "./conveyor bench" + (args.length == 0 ? "" : " " + String.join(" ", args)));
+    }
+
+    /** A message count scaled down for quick runs. */
+    int count(int full) {
+        return quick ? Math.max(1, full / 10) : full;
+    }
+
+    boolean wants(String scenario) {
+        return scenarios.contains(scenario);
+    }
+}

@@ -1,0 +1,125 @@
+package io.conveyor.bench;
+
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+
+/** One-way FILE: bursts end to end, the sustainable rate and the latency at half of it, message sizes, 1 GB. */
+final class FileScenarios {
+
+    static final String PORT = "bench-file";
+    static final String KIND = "file";
+    private static final int PUBLISHER_THREADS = 2;
+
+    private FileScenarios() {
+    }
+
+    /**
+     * Publishes {@code count} messages in-server as fast as the engine takes them while it delivers them, and records
+     * the end-to-end rate (first publication to last deletion) and each file's latency. Checks that exactly
+     * {@code count} files were written.
+     */
+    static double burst(BenchContext context, Measurement measurement, Path directory, int count, int size, int batch)
+            throws Exception {
+        FileDeliveries.reset(directory);
+        RunMeter meter = RunMeter.start(context);
+        context.client().publishInServer(KIND, count, size, batch, 0, PUBLISHER_THREADS).get();
+        context.client().awaitSettled(PORT, null, BenchContext.SETTLE_TIMEOUT);
+        double rate = meter.finish(measurement, count);
+        expectFiles(directory, count);
+        measurement.latencies.addAll(FileDeliveries.latencies(directory));
+        return rate;
+    }
+
+    /** Searches the sustainable rate from {@code firstRate}, then measures latency at half of it. */
+    static void sustainable(BenchContext context, Path directory, double firstRate) throws Exception {
+        int probes = context.options().quick() ? 3 : 6;
+        RateSearch.Outcome outcome = new RateSearch(rate -> probe(context, directory, rate), probes).search(firstRate);
+        Measurement found = context.measurement("FILE 1 KB sustainable rate (backlog flat)", "msg/s", 0);
+        found.throughputs.add(outcome.sustainableRate());
+        List<String> steps = new ArrayList<>();
+        for (RateSearch.ProbeResult probe : outcome.probes()) {
+            steps.add(Report.number(probe.offered()) + (probe.sustained() ? " flat" : String.format(Locale.ROOT,
+                    " grew %s/s", Report.number(probe.backlogSlope()))));
+        }
+        found.note("probes of " + context.options().probeSeconds() + " s: " + String.join(", ", steps));
+        double half = Math.max(1, Math.round(outcome.sustainableRate() / 2));
+        int count = (int) (half * context.options().probeSeconds());
+        Measurement latency = context.measurement("FILE 1 KB at half the sustainable rate", "msg/s offered", count);
+        FileDeliveries.reset(directory);
+        RunMeter meter = RunMeter.start(context);
+        context.client().publishInServer(KIND, count, 1024, batchFor(half), half, PUBLISHER_THREADS).get();
+        context.client().awaitSettled(PORT, null, BenchContext.SETTLE_TIMEOUT);
+        meter.finish(latency, count);
+        expectFiles(directory, count);
+        latency.latencies.addAll(FileDeliveries.latencies(directory));
+    }
+
+    private static RateSearch.ProbeResult probe(BenchContext context, Path directory, double rate) throws Exception {
+        FileDeliveries.reset(directory);
+        long count = Math.round(rate * context.options().probeSeconds());
+        long start = System.nanoTime();
+        CompletableFuture<JsonObject> publication = context.client().publishInServer(KIND, count, 1024, batchFor(rate), rate,
+                PUBLISHER_THREADS);
+        List<double[]> backlog = new ArrayList<>();
+        while (!publication.isDone()) {
+            backlog.add(new double[] {(System.nanoTime() - start) / 1e9, context.client().backlog(PORT)});
+            Thread.sleep(500);
+        }
+        double published = publication.get().getJsonNumber("published").longValue() / publication.get().getJsonNumber("seconds").doubleValue();
+        context.client().awaitSettled(PORT, null, BenchContext.SETTLE_TIMEOUT);
+        expectFiles(directory, count);
+        return new RateSearch.ProbeResult(rate, published, backlog);
+    }
+
+    /** Batches of about 20 ms of load at a paced rate, between 1 and 100 messages. */
+    private static int batchFor(double rate) {
+        return (int) Math.max(1, Math.min(100, rate / 50));
+    }
+
+    /** 100 KB and 10 MB messages, batched so that one publication transaction holds about 1 to 10 MB. */
+    static void sizes(BenchContext context, Path directory) throws Exception {
+        record Size(String label, int bytes, int count, int batch) {
+        }
+        for (Size size : List.of(new Size("100 KB", 100 * 1024, context.options().count(2_000), 10),
+                new Size("10 MB", 10 * 1024 * 1024, context.options().count(40), 1))) {
+            Measurement measurement = context.measurement("FILE " + size.label() + " burst, end to end", "msg/s", size.count());
+            for (int run = 0; run < context.options().runs(); run++) {
+                burst(context, measurement, directory, size.count(), size.bytes(), size.batch());
+            }
+            measurement.note(Report.number(measurement.throughput().median() * size.bytes() / (1024 * 1024)) + " MiB/s");
+        }
+    }
+
+    /** One 1 GiB message published in-server as a generated stream and written by FILE, on a server with a 512 MB heap. */
+    static void oneGigabyte(BenchContext context, Path directory) throws Exception {
+        long size = 1L << 30;
+        Measurement measurement = context.measurement("FILE one 1 GiB message (server heap 512 MB)", "MiB/s", 1);
+        FileDeliveries.reset(directory);
+        RunMeter meter = RunMeter.start(context);
+        JsonObject published = context.client().publishLargeInServer(KIND, size);
+        context.client().awaitSettled(PORT, null, BenchContext.SETTLE_TIMEOUT);
+        double seconds = meter.secondsSinceStart();
+        meter.finish(measurement, 1024);
+        expectFiles(directory, 1);
+        try (var files = Files.list(directory)) {
+            Path file = files.findFirst().orElseThrow();
+            if (Files.size(file) != size) {
+                throw new IllegalStateException("the 1 GiB message arrived with " + Files.size(file) + " bytes");
+            }
+        }
+        measurement.note(String.format(Locale.ROOT, "stored in %s s, delivered and deleted after %s s; file size checked",
+                Report.number(published.getJsonNumber("seconds").doubleValue()), Report.number(seconds)));
+    }
+
+    static void expectFiles(Path directory, long expected) throws Exception {
+        long found = FileDeliveries.count(directory);
+        if (found != expected) {
+            throw new IllegalStateException(directory + " holds " + found + " files, expected " + expected);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.conveyor.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Publishing alone (to a stopped port, so nothing is delivered), and a 200,000-message backlog drained. */
+final class PublishScenarios {
+
+    private static final String PORT = "bench-publish";
+    private static final int REST_CLIENTS = 8;
+
+    private PublishScenarios() {
+    }
+
+    /** REST, one message per request from {@value #REST_CLIENTS} client threads; then the in-server API, batched and not. */
+    static void publishing(BenchContext context) throws Exception {
+        context.filePort(PORT, "publish");
+        context.client().changeState(PORT, "STOPPED");
+        int restCount = context.options().count(10_000);
+        Measurement rest = context.measurement("Publish only, REST, 1 KB, " + REST_CLIENTS + " client threads", "msg/s", restCount);
+        rest.note("latency: request sent to 201 Created");
+        for (int run = 0; run < context.options().runs(); run++) {
+            RunMeter meter = RunMeter.start(context);
+            publishOverRest(context, rest, restCount);
+            meter.finish(rest, restCount);
+            clear(context, restCount);
+        }
+        int inServerCount = context.options().count(50_000);
+        for (int batch : new int[] {1, 100}) {
+            Measurement measurement = context.measurement("Publish only, in-server EJB API, 1 KB, " + batch
+                    + " per transaction, 2 threads", "msg/s", inServerCount);
+            for (int run = 0; run < context.options().runs(); run++) {
+                RunMeter meter = RunMeter.start(context);
+                context.client().publishInServer("publish", inServerCount, 1024, batch, 0, 2).get();
+                meter.finish(measurement, inServerCount);
+                clear(context, inServerCount);
+            }
+        }
+    }
+
+    private static void publishOverRest(BenchContext context, Measurement measurement, int count) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(REST_CLIENTS);
+        AtomicLong next = new AtomicLong();
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int i = 0; i < REST_CLIENTS; i++) {
+                work.add(clients.submit(() -> {
+                    while (next.getAndIncrement() < count) {
+                        long sent = BenchClock.nowMicros();
+                        int status = context.client().publish("publish", body(sent));
+                        if (status != 201) {
+                            throw new IllegalStateException("REST publication answered HTTP " + status);
+                        }
+                        measurement.latencies.add(BenchClock.nowMicros() - sent);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : work) {
+                future.get();
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private static byte[] body(long stamp) {
+        byte[] body = new byte[1024];
+        java.util.Arrays.fill(body, (byte) 'x');
+        byte[] line = (stamp + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(line, 0, body, 0, line.length);
+        return body;
+    }
+
+    /** Terminates what a publication run left suspended on the stopped port (not measured). */
+    private static void clear(BenchContext context, long expected) throws Exception {
+        long terminated = context.client().controlAllSuspended(PORT, "terminate");
+        if (terminated != expected) {
+            throw new IllegalStateException("found " + terminated + " publications on the stopped port, expected " + expected);
+        }
+    }
+
+    /**
+     * 200,000 messages published to a stopped port (suspended, resumable), then the port started and all of them
+     * resumed: the drain rate from the first resume to the last deletion.
+     */
+    static void backlog(BenchContext context) throws Exception {
+        int count = context.options().count(200_000);
+        Path directory = context.filePort("bench-backlog", "backlog");
+        FileDeliveries.reset(directory);
+        context.client().changeState("bench-backlog", "STOPPED");
+        Measurement publish = context.measurement("Backlog: publish to a stopped port, in-server, 500 per transaction", "msg/s", count);
+        RunMeter publishing = RunMeter.start(context);
+        context.client().publishInServer("backlog", count, 1024, 500, 0, 2).get();
+        publishing.finish(publish, count);
+
+        Measurement drain = context.measurement("Backlog: " + count + " messages drained after the port is started and they are resumed",
+                "msg/s", count);
+        context.client().changeState("bench-backlog", "STARTED");
+        RunMeter draining = RunMeter.start(context);
+        long resumed = context.client().controlAllSuspended("bench-backlog", "resume");
+        double resumeSeconds = draining.secondsSinceStart();
+        context.client().awaitSettled("bench-backlog", null, BenchContext.SETTLE_TIMEOUT);
+        draining.finish(drain, count);
+        FileScenarios.expectFiles(directory, count);
+        drain.note(resumed + " resumed over REST in " + Report.number(resumeSeconds) + " s (1,000 per call) while delivery ran; one run");
+        FileDeliveries.reset(directory);
+    }
+}
