@@ -79,7 +79,7 @@ public final class Bench {
      * started servers, with their ratio per run; then, on the last run of each mode, the sustainable rate.
      */
     private void fileModes(String database) throws Exception {
-        int count = options.count(20_000);
+        int count = options.count(10_000);
         List<Measurement> bursts = new ArrayList<>();
         for (String mode : MODES) {
             bursts.add(new Measurement("FILE 1 KB burst, end to end", new WildFlyServer.Config(database, mode, HEAP).describe(),

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The harness's command line: {@code --scenarios a,b} (default: all), {@code --runs n} (default 3), {@code --probe
- * seconds} (length of one sustainable-rate probe, default 20), {@code --quick} (a smoke run: small counts, one run,
+ * seconds} (length of one sustainable-rate probe, default 10), {@code --quick} (a smoke run: small counts, one run,
  * short probes; its figures are not for publishing), {@code --profile} (a JFR recording of each server, saved under
  * {@code target/bench}), {@code --results <file.md>}. PostgreSQL settings come from
  * {@code CONVEYOR_PG_URL}, {@code CONVEYOR_PG_USER}, {@code CONVEYOR_PG_PASSWORD}.
@@ -22,7 +22,7 @@ record BenchOptions(Set<String> scenarios, int runs, int probeSeconds, boolean q
     static BenchOptions parse(String[] args) {
         Set<String> scenarios = new LinkedHashSet<>(ALL);
         int runs = 3;
-        int probe = 20;
+        int probe = 10;
         boolean quick = false;
         boolean profile = false;
         Path repository = Path.of("").toAbsolutePath();

@@ -15,7 +15,8 @@ import java.util.concurrent.CompletableFuture;
 /** The server as the harness drives it: Conveyor's REST API, and the in-server load generator beside it. */
 final class ConveyorClient {
 
-    private static final Duration POLL = Duration.ofMillis(100);
+    /** How often completion is checked: the end of a run is known to within this (each check is a count query). */
+    private static final Duration POLL = Duration.ofMillis(200);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
@@ -52,7 +53,10 @@ final class ConveyorClient {
                 + (states.containsKey("IN_PROCESS") ? states.getJsonNumber("IN_PROCESS").longValue() : 0);
     }
 
-    /** Waits until the port has no work item left in any state but {@code except} (null: none at all). */
+    /**
+     * Waits until the port has no work item left in any state but {@code except}; with {@code except} null, a
+     * suspended message fails the wait at once (a run must deliver everything).
+     */
     void awaitSettled(String port, String except, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
@@ -60,6 +64,9 @@ final class ConveyorClient {
                     .getJsonObject("ports").getJsonObject(port);
             if (states == null || (except != null && states.keySet().equals(java.util.Set.of(except)))) {
                 return;
+            }
+            if (except == null && (states.containsKey("SUSPENDED") || states.containsKey("SUSPENDED_NON_RESUMABLE"))) {
+                throw new IllegalStateException("port " + port + " has suspended messages (see the server log): " + states);
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("port " + port + " still has work items after " + timeout + ": " + states);

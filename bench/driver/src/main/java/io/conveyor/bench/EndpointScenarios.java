@@ -33,7 +33,7 @@ final class EndpointScenarios {
 
     /** SQL one-way: the insert into the sample target database and the deletion commit in one XA transaction. */
     static void sqlTransactional(BenchContext context) throws Exception {
-        int count = context.options().count(10_000);
+        int count = context.options().count(5_000);
         context.port("bench-sql", "sql", "SQL", "sql://bench", Json.createObjectBuilder()
                 .add("statement", "insert into bench_delivery (body) values (:body)").build(), false);
         Measurement measurement = context.measurement("SQL transactional one-way 1 KB (XA, H2 target), end to end", "msg/s", count);
@@ -59,7 +59,7 @@ final class EndpointScenarios {
      * call (no retries, so each failure ends suspended): the healthy port's throughput in both, and the failing port's.
      */
     static void failingEndpoint(BenchContext context) throws Exception {
-        int count = context.options().count(10_000);
+        int count = context.options().count(5_000);
         try (LoopbackPartner partner = new LoopbackPartner(true)) {
             Path directory = context.filePort("bench-healthy", "healthy");
             context.port("bench-failing", "failing", "HTTP", partner.url("/down"), Json.createObjectBuilder().build(), false);

@@ -37,7 +37,7 @@ final class FileScenarios {
 
     /** Searches the sustainable rate from {@code firstRate}, then measures latency at half of it. */
     static void sustainable(BenchContext context, Path directory, double firstRate) throws Exception {
-        int probes = context.options().quick() ? 3 : 6;
+        int probes = context.options().quick() ? 3 : 5;
         RateSearch.Outcome outcome = new RateSearch(rate -> probe(context, directory, rate), probes).search(firstRate);
         Measurement found = context.measurement("FILE 1 KB sustainable rate (backlog flat)", "msg/s", 0);
         found.throughputs.add(outcome.sustainableRate());
@@ -86,7 +86,7 @@ final class FileScenarios {
         record Size(String label, int bytes, int count, int batch) {
         }
         for (Size size : List.of(new Size("100 KB", 100 * 1024, context.options().count(2_000), 10),
-                new Size("10 MB", 10 * 1024 * 1024, context.options().count(40), 1))) {
+                new Size("10 MB", 10 * 1024 * 1024, context.options().count(20), 1))) {
             Measurement measurement = context.measurement("FILE " + size.label() + " burst, end to end", "msg/s", size.count());
             for (int run = 0; run < context.options().runs(); run++) {
                 burst(context, measurement, directory, size.count(), size.bytes(), size.batch());

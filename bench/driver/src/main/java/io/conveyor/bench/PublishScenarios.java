@@ -30,8 +30,8 @@ final class PublishScenarios {
             meter.finish(rest, restCount);
             clear(context, restCount);
         }
-        int inServerCount = context.options().count(50_000);
         for (int batch : new int[] {1, 100}) {
+            int inServerCount = context.options().count(batch == 1 ? 5_000 : 20_000);
             Measurement measurement = context.measurement("Publish only, in-server EJB API, 1 KB, " + batch
                     + " per transaction, 2 threads", "msg/s", inServerCount);
             for (int run = 0; run < context.options().runs(); run++) {

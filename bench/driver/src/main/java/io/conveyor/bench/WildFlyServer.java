@@ -79,7 +79,8 @@ final class WildFlyServer implements AutoCloseable {
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(options.work().resolve("server-" + config.database() + ".log").toFile()));
-        builder.environment().put("JBOSS_JAVA_SIZING", "-Xms" + config.heap() + " -Xmx" + config.heap());
+        builder.environment().put("JBOSS_JAVA_SIZING", "-Xms" + config.heap() + " -Xmx" + config.heap()
+                + (options.profile() ? " -XX:FlightRecorderOptions=stackdepth=256" : ""));
         builder.environment().remove("JAVA_OPTS");
         launcher = builder.start();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();

@@ -10,8 +10,8 @@ import io.conveyor.engine.messagebox.TransportRole;
 import io.conveyor.engine.messagebox.WorkItem;
 import io.conveyor.engine.ports.SendPort;
 import io.conveyor.engine.ports.TransportSettings;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,6 +24,9 @@ import java.util.TreeMap;
  * {@code SPID} (D3).
  */
 final class DeliveryStamper {
+
+    /** Looked up once: {@code Json.createXxx} looks the provider up on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private DeliveryStamper() {
     }
@@ -56,7 +59,7 @@ final class DeliveryStamper {
         system(context, SystemProperties.SP_TRANSPORT_BACKUP_ID,
                 port.definition().backup() == null ? null : port.id() + "/" + TransportRole.BACKUP);
         system(context, SystemProperties.SP_LAST_UPDATED_TIME, port.updatedAt());
-        JsonObjectBuilder adapterConfig = Json.createObjectBuilder();
+        JsonObjectBuilder adapterConfig = JSON.createObjectBuilder();
         for (Map.Entry<String, String> property : new TreeMap<>(transport.properties()).entrySet()) {
             Object value = adapter.endpointProperty(property.getKey())
                     .map(descriptor -> descriptor.parse(property.getValue())).orElse(property.getValue());

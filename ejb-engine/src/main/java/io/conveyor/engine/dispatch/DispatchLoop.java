@@ -75,7 +75,9 @@ final class DispatchLoop implements Runnable {
         if (adapter == null) {
             return false;
         }
-        int size = adapter.mode() == TransmitMode.BATCH ? adapter.batchSizeHint() : services.settings.claimSize();
+        // a batch-aware adapter gets several engine batches from one claim, so a claim commits once per claimSize
+        int size = adapter.mode() == TransmitMode.BATCH ? Math.max(adapter.batchSizeHint(), services.settings.claimSize())
+                : services.settings.claimSize();
         List<Delivery> claimed = services.store.claim(transportType, size, services.server.id(), now,
                 now.plus(services.settings.leaseDuration()));
         if (claimed.isEmpty()) {
@@ -123,8 +125,10 @@ final class DispatchLoop implements Runnable {
             return;
         }
         List<Delivery> unordered = ready.stream().filter(d -> !d.workItem().ordered()).toList();
-        if (!unordered.isEmpty()) {
-            deliverInBatch(adapter, unordered);
+        // fixed before the first batch: beginBatch may lower the hint, and deliverInBatch gives back what exceeds it
+        int batchSize = Math.max(1, adapter.batchSizeHint());
+        for (int from = 0; from < unordered.size(); from += batchSize) {
+            deliverInBatch(adapter, unordered.subList(from, Math.min(unordered.size(), from + batchSize)));
         }
         ready.stream().filter(d -> d.workItem().ordered()).forEach(d -> deliverInBatch(adapter, List.of(d)));
     }

@@ -202,7 +202,9 @@ public class WorkItemStore {
     private List<String> dueItems(Connection connection, String adapterType, int max, Instant now) throws SQLException {
         List<String> ids = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("select id from cv_work_item where adapter_type = ? "
-                + "and state = 'READY' and ordered = false and next_attempt_at <= ? order by priority, next_attempt_at "
+                + "and state = 'READY' and ordered = false and next_attempt_at <= ? "
+                // the equal columns lead the order by, so H2 too reads cv_work_item_claim in order and stops early
+                + "order by adapter_type, state, ordered, priority, next_attempt_at "
                 + "fetch first ? rows only")) {
             select.setString(1, adapterType);
             Sql.setInstant(select, 2, now);

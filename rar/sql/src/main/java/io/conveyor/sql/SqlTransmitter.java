@@ -6,9 +6,9 @@ import io.conveyor.adapter.PropertyBag;
 import io.conveyor.adapter.SystemProperties;
 import io.conveyor.kit.TransactionalSend;
 import io.conveyor.kit.TransactionalTransmitter;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.resource.spi.work.WorkManager;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +33,9 @@ import javax.sql.DataSource;
  * and the messages deleted commit together or not at all.
  */
 public final class SqlTransmitter extends TransactionalTransmitter<SqlHandlerSettings> {
+
+    /** Looked up once: {@code Json.createXxx} looks the provider up on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public SqlTransmitter(WorkManager workManager, Clock clock) {
         super("SQL", workManager, clock);
@@ -83,7 +86,7 @@ public final class SqlTransmitter extends TransactionalTransmitter<SqlHandlerSet
                 return null;
             }
             String json = hasRows ? rows(prepared.getResultSet())
-                    : Json.createObjectBuilder().add("updateCount", prepared.getUpdateCount()).build().toString();
+                    : JSON.createObjectBuilder().add("updateCount", prepared.getUpdateCount()).build().toString();
             MessageFactory factory = proxy().messageFactory();
             Message response = factory.createMessage();
             response.addPart("body", factory.createMessagePart(json.getBytes(StandardCharsets.UTF_8),
@@ -124,9 +127,9 @@ public final class SqlTransmitter extends TransactionalTransmitter<SqlHandlerSet
 
     private static String rows(ResultSet rows) throws SQLException {
         ResultSetMetaData columns = rows.getMetaData();
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         while (rows.next()) {
-            JsonObjectBuilder row = Json.createObjectBuilder();
+            JsonObjectBuilder row = JSON.createObjectBuilder();
             for (int c = 1; c <= columns.getColumnCount(); c++) {
                 Object value = rows.getObject(c);
                 String label = columns.getColumnLabel(c).toLowerCase(java.util.Locale.ROOT);
