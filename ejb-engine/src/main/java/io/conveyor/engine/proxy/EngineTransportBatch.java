@@ -77,19 +77,12 @@ final class EngineTransportBatch implements TransportBatch {
     @Override
     public void done() {
         List<ProxyOperation> batch = complete();
-        boolean acceptSubmissions = lifecycle.acceptsSubmissions();
         try {
-            services.engineThreads.execute(() -> {
-                BatchOutcome outcome;
-                try {
-                    outcome = services.processor.process(lifecycle.transportType(), batch, acceptSubmissions);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "proxy batch of adapter " + lifecycle.transportType() + " failed", e);
-                    outcome = BatchOutcome.notApplied(batch, "the MessageBox could not apply the batch: " + e.getMessage());
-                }
-                settle(outcome);
-                notifyAdapter(outcome);
-            });
+            services.committer.submit(new PendingBatch(lifecycle.transportType(), batch, lifecycle.acceptsSubmissions(),
+                    outcome -> {
+                        settle(outcome);
+                        notifyLater(outcome);
+                    }));
         } catch (RejectedExecutionException e) {
             throw new MessagingShuttingDownException("the engine is stopping and takes no more batches: " + e.getMessage());
         }
@@ -112,11 +105,7 @@ final class EngineTransportBatch implements TransportBatch {
         } else {
             rollBack(transaction);
         }
-        try {
-            services.engineThreads.execute(() -> notifyAdapter(result));
-        } catch (RejectedExecutionException e) {
-            notifyAdapter(result);
-        }
+        notifyLater(result);
         return (tx, committed) -> LOG.fine(() -> "adapter " + lifecycle.transportType() + " confirms its transaction "
                 + (committed ? "committed" : "rolled back"));
     }
@@ -192,6 +181,15 @@ final class EngineTransportBatch implements TransportBatch {
         services.leases.release(outcome.settledWorkItems());
         outcome.adaptersToWake().forEach(services.signals::wake);
         services.signals.wake(lifecycle.transportType());
+    }
+
+    /** The adapter's callback on an engine thread of its own, so a slow callback holds up no other batch. */
+    private void notifyLater(BatchOutcome outcome) {
+        try {
+            services.engineThreads.execute(() -> notifyAdapter(outcome));
+        } catch (RejectedExecutionException e) {
+            notifyAdapter(outcome);
+        }
     }
 
     private void notifyAdapter(BatchOutcome outcome) {

@@ -19,6 +19,8 @@ import io.conveyor.engine.runtime.EngineClock;
 import io.conveyor.engine.runtime.ServerIdentity;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.inject.Inject;
@@ -26,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -54,6 +57,23 @@ public class ProxyBatchProcessor {
     /** Processes a batch in a transaction of its own. */
     public BatchOutcome process(String adapterType, List<ProxyOperation> operations, boolean acceptSubmissions) {
         return run(adapterType, operations, acceptSubmissions);
+    }
+
+    /**
+     * Processes several batches in one transaction (see {@link BatchGroups}): their outcomes, in order, once all of
+     * them succeeded; empty, with the transaction rolled back, as soon as one fails.
+     */
+    public Optional<List<BatchOutcome>> processTogether(List<PendingBatch> batches) {
+        List<BatchOutcome> outcomes = new ArrayList<>(batches.size());
+        for (PendingBatch batch : batches) {
+            BatchOutcome outcome = run(batch.adapterType(), batch.operations(), batch.acceptSubmissions());
+            if (!outcome.status().isSuccess()) {
+                transaction.setRollbackOnly();
+                return Optional.empty();
+            }
+            outcomes.add(outcome);
+        }
+        return Optional.of(outcomes);
     }
 
     /** Processes a batch inside the adapter's transaction, which must be active on the calling thread. */
@@ -102,8 +122,25 @@ public class ProxyBatchProcessor {
         if (hasFailure(statuses)) {
             return fail(operations, statuses);
         }
-        FailureLog.record(results);
+        logAfterCommit(results);
         return BatchOutcome.of(operations, statuses, settled, wake);
+    }
+
+    /** The failure log records dispositions that took effect: after the commit, once, whatever the grouping. */
+    private void logAfterCommit(List<DispositionResult> results) {
+        transaction.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to add to the transaction
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    FailureLog.record(results);
+                }
+            }
+        });
     }
 
     private void publish(List<ProxyOperation> operations, List<MessageStatus> statuses, boolean acceptSubmissions) {

@@ -15,6 +15,8 @@ public class ProxyServices {
     @Inject
     ProxyBatchProcessor processor;
     @Inject
+    ProxyBatchCommitter committer;
+    @Inject
     LeaseKeeper leases;
     @Inject
     DispatchSignals signals;
