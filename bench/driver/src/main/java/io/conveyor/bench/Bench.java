@@ -66,8 +66,10 @@ public final class Bench {
             });
         }
         if (options.wants("file-1gb")) {
-            withServer(new WildFlyServer.Config("h2", "NON_BLOCKING", "512m"),
-                    context -> FileScenarios.oneGigabyte(context, context.filePort(FileScenarios.PORT, FileScenarios.KIND)));
+            for (String database : List.of("h2", "postgresql")) {
+                withServer(new WildFlyServer.Config(database, "NON_BLOCKING", "512m"),
+                        context -> FileScenarios.oneGigabyte(context, context.filePort(FileScenarios.PORT, FileScenarios.KIND)));
+            }
         }
         if (options.wants("postgresql")) {
             fileModes("postgresql");
