@@ -49,8 +49,8 @@ final class ContextCodec {
         return properties;
     }
 
-    /** The text a promoted value is stored and compared as in {@code cv_promoted_property}. */
-    static String text(Object value) {
+    /** A value as the context JSON stores it (a decimal without exponent). */
+    private static String text(Object value) {
         return value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
     }
 

@@ -1,6 +1,5 @@
 package io.conveyor.engine.messagebox;
 
-import io.conveyor.adapter.ContextProperty;
 import io.conveyor.adapter.MessagePart;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -31,7 +30,6 @@ final class MessageWriter implements AutoCloseable {
     private static final int CHUNKS_PER_BATCH = 8;
 
     private final PreparedStatement messages;
-    private final PreparedStatement promoted;
     private final PreparedStatement parts;
     private final PreparedStatement chunks;
     private final PreparedStatement workItems;
@@ -41,8 +39,6 @@ final class MessageWriter implements AutoCloseable {
     MessageWriter(Connection connection) throws SQLException {
         messages = connection.prepareStatement("insert into cv_message (id, created_at, body_part_name, size_bytes, "
                 + "context, correlation_id) values (?, ?, ?, ?, ?, ?)");
-        promoted = connection.prepareStatement("insert into cv_promoted_property (message_id, namespace, name, "
-                + "value_text) values (?, ?, ?, ?)");
         parts = connection.prepareStatement("insert into cv_message_part (message_id, part_index, part_name, "
                 + "content_type, charset, size_bytes, chunk_count) values (?, ?, ?, ?, ?, ?, ?)");
         chunks = connection.prepareStatement("insert into cv_part_chunk (message_id, part_index, chunk_index, data) "
@@ -71,13 +67,6 @@ final class MessageWriter implements AutoCloseable {
         messages.setString(5, ContextCodec.encode(message.context().properties()));
         messages.setString(6, correlationId);
         messages.addBatch();
-        for (ContextProperty property : message.context().promoted()) {
-            promoted.setString(1, message.messageId());
-            promoted.setString(2, property.namespace());
-            promoted.setString(3, property.name());
-            promoted.setString(4, ContextCodec.text(property.value()));
-            promoted.addBatch();
-        }
         long size = 0;
         int partIndex = 0;
         for (Map.Entry<String, MessagePart> part : message.partsInOrder().entrySet()) {
@@ -95,7 +84,6 @@ final class MessageWriter implements AutoCloseable {
     /** Executes everything pending, parents before children. */
     void flush() throws SQLException {
         messages.executeBatch();
-        promoted.executeBatch();
         parts.executeBatch();
         chunks.executeBatch();
         workItems.executeBatch();
@@ -192,7 +180,7 @@ final class MessageWriter implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try (messages; promoted; parts; chunks; workItems; partSize) {
+        try (messages; parts; chunks; workItems; partSize) {
             messageSize.close();
         }
     }
