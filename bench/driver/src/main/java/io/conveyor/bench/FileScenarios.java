@@ -37,7 +37,7 @@ final class FileScenarios {
 
     /** Searches the sustainable rate from {@code firstRate}, then measures latency at half of it. */
     static void sustainable(BenchContext context, Path directory, double firstRate) throws Exception {
-        int probes = context.options().quick() ? 3 : 5;
+        int probes = context.options().quick() ? 3 : 7;
         RateSearch.Outcome outcome = new RateSearch(rate -> probe(context, directory, rate), probes).search(firstRate);
         Measurement found = context.measurement("FILE 1 KB sustainable rate (backlog flat)", "msg/s", 0);
         found.throughputs.add(outcome.sustainableRate());
@@ -104,7 +104,11 @@ final class FileScenarios {
         try {
             deliverOneGigabyte(context, directory, measurement);
         } catch (RuntimeException e) {
-            measurement.note("FAILED: " + e.getMessage().lines().findFirst().orElse("") + " (see the server log)");
+            String cause = context.server().firstLogLine("OutOfMemoryError")
+                    .map(line -> line.substring(line.indexOf("OutOfMemoryError")).replaceAll("\\s+", " "))
+                    .map(line -> "the server ran out of heap: " + line.substring(0, Math.min(120, line.length())))
+                    .orElse(e.getMessage().lines().findFirst().orElse(""));
+            measurement.note("FAILED: " + cause + " (see the server log)");
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
  * Finds the sustainable rate: the highest offered rate at which the backlog stays flat. Each probe offers a rate for
  * a fixed time; it is sustained when the publisher managed to offer it (at least 95 %), the backlog grew by less than
  * 2 % of the rate per second over the probe's second half, and what was left at the end is under two seconds' worth.
- * The search goes up by a quarter from a sustained rate and halves the gap from an unsustained one.
+ * The search goes up by half from a sustained rate and halves the gap from an unsustained one.
  */
 final class RateSearch {
 
@@ -74,7 +74,7 @@ final class RateSearch {
             } else {
                 failed = Math.min(failed, rate);
             }
-            rate = Double.isInfinite(failed) ? sustained * 1.25 : (sustained == 0 ? failed / 2 : (sustained + failed) / 2);
+            rate = Double.isInfinite(failed) ? sustained * 1.5 : (sustained == 0 ? failed / 2 : (sustained + failed) / 2);
             rate = Math.round(rate / 10.0) * 10.0;
             if (rate <= sustained || rate >= failed) {
                 break;

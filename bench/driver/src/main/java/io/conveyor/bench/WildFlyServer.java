@@ -36,6 +36,8 @@ final class WildFlyServer implements AutoCloseable {
     private final BenchOptions options;
     private Process launcher;
     private long pid;
+    private Path log;
+    private long logOffset;
 
     WildFlyServer(Path home, List<Path> deployments, BenchOptions options) {
         this.home = home;
@@ -77,8 +79,10 @@ final class WildFlyServer implements AutoCloseable {
             command.add("-Dconveyor.pg.user=" + options.pgUser());
             command.add("-Dconveyor.pg.password=" + options.pgPassword());
         }
+        log = options.work().resolve("server-" + config.database() + ".log");
+        logOffset = Files.exists(log) ? Files.size(log) : 0;
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(options.work().resolve("server-" + config.database() + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("JBOSS_JAVA_SIZING", "-Xms" + config.heap() + " -Xmx" + config.heap()
                 + (options.profile() ? " -XX:FlightRecorderOptions=stackdepth=256" : ""));
         builder.environment().remove("JAVA_OPTS");
@@ -101,6 +105,15 @@ final class WildFlyServer implements AutoCloseable {
         pid = launcher.toHandle().descendants()
                 .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no WildFly JVM under " + launcher.pid())).pid();
+    }
+
+    /** The first line this server has logged since it started that contains {@code text}, if any. */
+    java.util.Optional<String> firstLogLine(String text) throws IOException {
+        try (Stream<String> lines = Files.lines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            long[] seen = {0};
+            return lines.filter(line -> (seen[0] += line.length() + 1) > logOffset).filter(line -> line.contains(text))
+                    .findFirst().map(String::strip);
+        }
     }
 
     void stop() throws Exception {

@@ -3,6 +3,7 @@ package io.conveyor.engine.messagebox;
 import io.conveyor.adapter.MessagePart;
 import io.conveyor.adapter.OperationType;
 import io.conveyor.adapter.StatusCode;
+import io.conveyor.engine.ports.SendPortDefinition;
 import io.conveyor.engine.failure.PropertiesToUpdate;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -201,15 +202,20 @@ public class WorkItemStore {
      */
     private List<String> dueItems(Connection connection, String adapterType, int max, Instant now) throws SQLException {
         List<String> ids = new ArrayList<>();
+        // One priority at a time, so each query is a range of cv_work_item_claim that ends at the first item not due:
+        // items held for later (retries, closed service windows) are never read, however many there are. The equal
+        // columns lead the order by, so H2 too reads the index in order and stops early.
         try (PreparedStatement select = connection.prepareStatement("select id from cv_work_item where adapter_type = ? "
-                + "and state = 'READY' and ordered = false and next_attempt_at <= ? "
-                // the equal columns lead the order by, so H2 too reads cv_work_item_claim in order and stops early
-                + "order by adapter_type, state, ordered, priority, next_attempt_at "
-                + "fetch first ? rows only")) {
-            select.setString(1, adapterType);
-            Sql.setInstant(select, 2, now);
-            select.setInt(3, max);
-            collect(select, ids);
+                + "and state = 'READY' and ordered = false and priority = ? and next_attempt_at <= ? "
+                + "order by adapter_type, state, ordered, priority, next_attempt_at fetch first ? rows only")) {
+            for (int priority = SendPortDefinition.HIGHEST_PRIORITY; priority <= SendPortDefinition.LOWEST_PRIORITY
+                    && ids.size() < max; priority++) {
+                select.setString(1, adapterType);
+                select.setInt(2, priority);
+                Sql.setInstant(select, 3, now);
+                select.setInt(4, max - ids.size());
+                collect(select, ids);
+            }
         }
         try (PreparedStatement heads = connection.prepareStatement("select w.id from cv_work_item w "
                 + "where w.adapter_type = ? and w.state = 'READY' and w.ordered = true and w.next_attempt_at <= ? "

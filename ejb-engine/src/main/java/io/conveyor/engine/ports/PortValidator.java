@@ -46,8 +46,9 @@ public class PortValidator {
         } catch (FilterSyntaxException e) {
             throw new ValidationException(path + "filter", e.getMessage());
         }
-        if (port.priority() < 1 || port.priority() > 10) {
-            throw new ValidationException(path + "priority", port.priority() + " is not between 1 (highest) and 10 (lowest)");
+        if (port.priority() < SendPortDefinition.HIGHEST_PRIORITY || port.priority() > SendPortDefinition.LOWEST_PRIORITY) {
+            throw new ValidationException(path + "priority", port.priority() + " is not between "
+                    + SendPortDefinition.HIGHEST_PRIORITY + " (highest) and " + SendPortDefinition.LOWEST_PRIORITY + " (lowest)");
         }
         if (port.dynamic()) {
             if (port.primary() != null || port.backup() != null) {
