@@ -123,7 +123,7 @@ public final class Bench {
 
     private void withServer(WildFlyServer.Config config, Scenario scenario) throws Exception {
         Path work = options.work();
-        List<Path> deployments = List.of(options.repository().resolve("ear/target/conveyor.ear"),
+        List<Path> deployments = List.of(options.ear(),
                 options.repository().resolve("bench/load-generator/target/conveyor-bench-load.war"));
         try (WildFlyServer server = new WildFlyServer(work.resolve("wildfly-" + config.database())
                 .resolve("wildfly-" + System.getProperty("wildfly.version")), deployments, options)) {

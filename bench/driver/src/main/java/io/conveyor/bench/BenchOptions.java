@@ -9,11 +9,12 @@ import java.util.Set;
  * The harness's command line: {@code --scenarios a,b} (default: all), {@code --runs n} (default 3), {@code --probe
  * seconds} (length of one sustainable-rate probe, default 10), {@code --quick} (a smoke run: small counts, one run,
  * short probes; its figures are not for publishing), {@code --profile} (a JFR recording of each server, saved under
- * {@code target/bench}), {@code --results <file.md>}. PostgreSQL settings come from
+ * {@code target/bench}), {@code --results <file.md>}, {@code --ear <conveyor.ear>} (another build, to compare
+ * against: its MessageBox schema is created afresh like any other). PostgreSQL settings come from
  * {@code CONVEYOR_PG_URL}, {@code CONVEYOR_PG_USER}, {@code CONVEYOR_PG_PASSWORD}.
  */
 record BenchOptions(Set<String> scenarios, int runs, int probeSeconds, boolean quick, boolean profile, Path repository, Path work,
-                    Path outputRoot, Path results, String pgUrl, String pgUser, String pgPassword, String command) {
+                    Path outputRoot, Path results, Path ear, String pgUrl, String pgUser, String pgPassword, String command) {
 
     static final Set<String> ALL = new LinkedHashSet<>(Arrays.asList("file-1k", "file-1k-sustained", "publish",
             "http-solicit-response", "sql-transactional", "file-sizes", "failing-endpoint", "backlog", "file-1gb",
@@ -27,6 +28,7 @@ record BenchOptions(Set<String> scenarios, int runs, int probeSeconds, boolean q
         boolean profile = false;
         Path repository = Path.of("").toAbsolutePath();
         Path results = repository.resolve("docs/performance.md");
+        Path ear = repository.resolve("ear/target/conveyor.ear");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--scenarios" -> {
@@ -42,8 +44,9 @@ record BenchOptions(Set<String> scenarios, int runs, int probeSeconds, boolean q
                 case "--quick" -> quick = true;
                 case "--profile" -> profile = true;
                 case "--results" -> results = Path.of(args[++i]).toAbsolutePath();
+                case "--ear" -> ear = Path.of(args[++i]).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; usage: [--scenarios a,b] [--runs n] [--probe seconds] [--quick] [--profile] [--results file.md]");
+                        + "; usage: [--scenarios a,b] [--runs n] [--probe seconds] [--quick] [--profile] [--results file.md] [--ear conveyor.ear]");
             }
         }
         if (quick) {
@@ -52,7 +55,7 @@ record BenchOptions(Set<String> scenarios, int runs, int probeSeconds, boolean q
         }
         String env = System.getenv().getOrDefault("CONVEYOR_PG_URL", "jdbc:postgresql://127.0.0.1:5432/conveyor_bench");
         return new BenchOptions(scenarios, runs, probe, quick, profile, repository, repository.resolve("target/bench"),
-                Path.of("/tmp/conveyor/bench"), results, env, System.getenv().getOrDefault("CONVEYOR_PG_USER", "conveyor"),
+                Path.of("/tmp/conveyor/bench"), results, ear, env, System.getenv().getOrDefault("CONVEYOR_PG_USER", "conveyor"),
                 System.getenv().getOrDefault("CONVEYOR_PG_PASSWORD", "conveyor"),
                 "./conveyor bench" + (args.length == 0 ? "" : " " + String.join(" ", args)));
     }
