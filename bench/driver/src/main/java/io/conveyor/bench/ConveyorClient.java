@@ -35,13 +35,6 @@ final class ConveyorClient {
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"state\":\"" + state + "\"}"))), 200, "change state of " + port);
     }
 
-    /** Work items of a port in a state (0 when it has none). */
-    long count(String port, String state) throws Exception {
-        JsonObject ports = json(expect(send(request("/api/work-items/counts").GET()), 200, "count work items")).getJsonObject("ports");
-        JsonObject states = ports.getJsonObject(port);
-        return states == null || !states.containsKey(state) ? 0 : states.getJsonNumber(state).longValue();
-    }
-
     /** Work items of a port still to be delivered: queued or in process. */
     long backlog(String port) throws Exception {
         JsonObject ports = json(expect(send(request("/api/work-items/counts").GET()), 200, "count work items")).getJsonObject("ports");

@@ -22,10 +22,6 @@ final class RunMeter {
         return new RunMeter(context.server().pid(), context.config().database().equals("postgresql"));
     }
 
-    long startNanos() {
-        return startNanos;
-    }
-
     double secondsSinceStart() {
         return (System.nanoTime() - startNanos) / 1e9;
     }
