@@ -51,7 +51,7 @@ public class EngineSettings {
         return Duration.ofMinutes(value(MAX_HOLD_MINUTES));
     }
 
-    /** Most deliveries a single-message adapter's dispatcher claims at once. */
+    /** Most deliveries a dispatcher claims at once (a batch-aware adapter's claim takes its batch size if larger). */
     public int claimSize() {
         return (int) value(CLAIM_SIZE);
     }
