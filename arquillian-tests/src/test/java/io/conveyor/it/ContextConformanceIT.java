@@ -95,6 +95,22 @@ class ContextConformanceIT extends InContainerSupport {
     }
 
     @Test
+    @DisplayName("C5 a password in a port's address is masked by the administration API, kept when sent back masked, delivered as written")
+    void passwordInAddressIsMasked() {
+        SendPort created = port("c5-address", new TransportSettings(ProbeType.PROBE_SINGLE.name(),
+                "probe://operator:pa55word@partner/inbox", Map.of(), 0, 1), null);
+        assertThat(created.definition().primary().address()).isEqualTo("probe://operator:********@partner/inbox");
+        assertThat(ports.get(created.name()).definition().primary().address()).isEqualTo("probe://operator:********@partner/inbox");
+        assertThat(ports.exportBindings().toString()).contains("operator:********@partner").doesNotContain("pa55word");
+
+        SendPortDefinition shown = ports.get(created.name()).definition();
+        ports.update(created.name(), new SendPortDefinition(shown.name(), shown.filter(), shown.state(), 3, shown.primary(), null));
+        Message delivered = deliver("c5-address");
+        assertThat(delivered.context().read(SystemProperties.OUTBOUND_TRANSPORT_LOCATION, SystemProperties.NAMESPACE))
+                .isEqualTo("probe://operator:pa55word@partner/inbox");
+    }
+
+    @Test
     @DisplayName("C6 an adapter's registered transport type is the one it is bound under, and its capability mask matches its capabilities")
     void metadataMatchesRegistration() throws NamingException {
         for (ProbeType type : ProbeType.values()) {

@@ -153,6 +153,58 @@ class PortStatesAndSuspendedQueueIT extends InContainerSupport {
         eventually().until(() -> gone(receipt.messageId()));
     }
 
+    @Test
+    @DisplayName("A9 a port change reaches messages held for its service window: moved, they wait for the new opening; removed, they go at once")
+    void serviceWindowChangeReachesHeldMessages() {
+        port("window-change", new TransportSettings(ProbeType.PROBE_SINGLE.name(), "probe://window-change", Map.of(), 0, 1,
+                closedWindow()), null);
+        PublishReceipt receipt = publish("window-change", "held for the window");
+        assertThat(item(receipt.messageId()).nextAttemptAt()).isAfter(clock.instant().plus(Duration.ofMinutes(50)));
+
+        ServiceWindow later = new ServiceWindow(closedWindow().from().plusHours(2), closedWindow().from().plusHours(3), ZoneOffset.UTC);
+        ports.update(portName("window-change"), definitionWith(portName("window-change"), later));
+        assertThat(item(receipt.messageId()).nextAttemptAt()).isAfter(clock.instant().plus(Duration.ofMinutes(170)));
+
+        ports.update(portName("window-change"), definitionWith(portName("window-change"), null));
+        eventually().until(() -> gone(receipt.messageId()));
+    }
+
+    @Test
+    @DisplayName("A8 a port's new priority reaches the messages already queued for it")
+    void priorityChangeReachesQueuedMessages() {
+        port("reprioritised", new TransportSettings(ProbeType.PROBE_SINGLE.name(), "probe://reprioritised", Map.of(), 0, 1,
+                closedWindow()), null);
+        PublishReceipt receipt = publish("reprioritised", "queued");
+        assertThat(item(receipt.messageId()).priority()).isEqualTo(SendPortDefinition.DEFAULT_PRIORITY);
+
+        SendPortDefinition current = ports.get(portName("reprioritised")).definition();
+        ports.update(portName("reprioritised"), new SendPortDefinition(current.name(), current.filter(), current.state(), 2,
+                current.primary(), current.backup()));
+        assertThat(item(receipt.messageId()).priority()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("A5 a work item named twice in one resume or terminate call is acted on once")
+    void repeatedIdsActOnce() {
+        port("twice", ProbeType.PROBE_SINGLE.name(), 0, 1);
+        ports.changeState(portName("twice"), PortState.STOPPED);
+        String resumed = item(publish("twice", "resume me").messageId()).id();
+        String terminated = item(publish("twice", "terminate me").messageId()).id();
+
+        assertThat(suspended.resume(List.of(resumed, resumed))).singleElement().satisfies(r -> assertThat(r.applied()).isTrue());
+        assertThat(suspended.terminate(List.of(terminated, terminated))).singleElement()
+                .satisfies(r -> assertThat(r.applied()).isTrue());
+    }
+
+    /** This test's port definition for {@code name} with another service window on its primary transport. */
+    private SendPortDefinition definitionWith(String name, ServiceWindow window) {
+        SendPortDefinition current = ports.get(name).definition();
+        TransportSettings primary = current.primary();
+        return new SendPortDefinition(current.name(), current.filter(), current.state(), current.priority(),
+                new TransportSettings(primary.adapter(), primary.address(), primary.properties(), primary.retryCount(),
+                        primary.retryInterval(), window), current.backup());
+    }
+
     /** A daily window that opens an hour from now (engine time) and lasts an hour. */
     private ServiceWindow closedWindow() {
         LocalTime opens = clock.instant().plus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC).toLocalTime()

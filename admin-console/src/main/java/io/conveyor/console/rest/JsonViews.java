@@ -8,6 +8,7 @@ import io.conveyor.engine.adapters.AdapterStatus;
 import io.conveyor.engine.admin.AdapterAdministration;
 import io.conveyor.engine.messagebox.MessageBoxQueries;
 import io.conveyor.engine.messagebox.WorkItem;
+import io.conveyor.engine.ports.AddressCredentials;
 import io.conveyor.engine.ports.PortJson;
 import io.conveyor.engine.ports.SendPort;
 import io.conveyor.engine.routing.PublishReceipt;
@@ -58,7 +59,7 @@ final class JsonViews {
                 .add("ordered", item.ordered())
                 .add("sequence", item.seq())
                 .add("createdAt", item.createdAt().toString());
-        optional(json, "address", item.address());
+        optional(json, "address", AddressCredentials.masked(item.address()));
         optional(json, "leaseOwner", item.leaseOwner());
         optional(json, "leaseExpiresAt", item.leaseExpiresAt());
         optional(json, "errorText", item.errorText());

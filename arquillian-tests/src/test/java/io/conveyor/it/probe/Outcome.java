@@ -12,5 +12,10 @@ public enum Outcome {
      * Answer {@code false}, then, on another thread, publish a response ({@code response to <id>}) and delete the
      * solicit in one proxy batch, as a solicit-response adapter does.
      */
-    RESPOND
+    RESPOND,
+    /**
+     * Kill the server in {@code transmitMessage}, as {@code kill -9} would (no shutdown hooks): a message that brings
+     * its server down at every delivery. Only for a server the test restarts itself.
+     */
+    HALT
 }

@@ -193,6 +193,9 @@ public final class ProbeState {
             case RESPOND:
                 CompletableFuture.runAsync(() -> respond(message));
                 return false;
+            case HALT:
+                Runtime.getRuntime().halt(137);
+                return false;
             default:
                 throw new IllegalStateException("probe failure for message " + message.messageId() + " to "
                         + message.context().read(SystemProperties.OUTBOUND_TRANSPORT_LOCATION, SystemProperties.NAMESPACE));

@@ -2,7 +2,8 @@ package io.conveyor.engine.admin;
 
 import io.conveyor.adapter.PropertyDescriptor;
 import io.conveyor.engine.adapters.HandlerRegistry;
-import io.conveyor.engine.messagebox.TransportRole;
+import io.conveyor.engine.dispatch.CommitSignals;
+import io.conveyor.engine.ports.AddressCredentials;
 import io.conveyor.engine.ports.PortJson;
 import io.conveyor.engine.ports.PortRepository;
 import io.conveyor.engine.ports.PortState;
@@ -38,7 +39,7 @@ public class PortAdministration {
     /** The bindings file format version written by {@link #exportBindings()}. */
     public static final int BINDINGS_VERSION = 1;
     /** What a masked endpoint property (a password) reads as; sent back unchanged, it keeps the stored value. */
-    public static final String MASK = "********";
+    public static final String MASK = AddressCredentials.MASK;
 
     @Inject
     PortRepository repository;
@@ -48,6 +49,8 @@ public class PortAdministration {
     EngineClock clock;
     @Inject
     HandlerRegistry registry;
+    @Inject
+    CommitSignals commitSignals;
 
     /** Every port, masked endpoint properties shown as {@value #MASK}. */
     public List<SendPort> list() {
@@ -75,8 +78,10 @@ public class PortAdministration {
     }
 
     /**
-     * Replaces a port's definition (a rename included); queued work follows a change of adapter. Messages dequeued
-     * after the change see the new configuration (C2).
+     * Replaces a port's definition (a rename included). Work already routed to the port follows the change: a new
+     * adapter, a new priority, and a service window changed or removed (messages held for the old window are due at
+     * once, or at the new window's opening); messages dequeued after the change see the new address and endpoint
+     * properties (C2).
      */
     public SendPort update(String name, SendPortDefinition definition) {
         SendPort existing = stored(name);
@@ -86,12 +91,7 @@ public class PortAdministration {
         }
         SendPort port = new SendPort(existing.id(), valid, now());
         repository.update(port);
-        if (valid.primary() != null) {
-            repository.retargetQueuedWork(port.id(), TransportRole.PRIMARY.name(), valid.primary().adapter());
-        }
-        if (valid.backup() != null) {
-            repository.retargetQueuedWork(port.id(), TransportRole.BACKUP.name(), valid.backup().adapter());
-        }
+        commitSignals.wakeAfterCommit(repository.applyToQueuedWork(port, clock.instant()));
         return masked(port);
     }
 
@@ -194,10 +194,13 @@ public class PortAdministration {
         Map<String, String> properties = new LinkedHashMap<>(transport.properties());
         registry.handler(transport.adapter()).ifPresent(handler -> handler.metadata().endpointProperties().stream()
                 .filter(PropertyDescriptor::masked).forEach(p -> properties.computeIfPresent(p.name(), (name, value) -> MASK)));
-        return withProperties(transport, properties);
+        return withProperties(transport, AddressCredentials.masked(transport.address()), properties);
     }
 
-    /** A definition in which {@value #MASK} values are replaced by what the stored port had. */
+    /**
+     * A definition in which {@value #MASK} values (masked endpoint properties, a masked password in an address) are
+     * replaced by what the stored port had.
+     */
     private static SendPortDefinition unmasked(SendPortDefinition given, SendPortDefinition stored) {
         return new SendPortDefinition(given.name(), given.filter(), given.state(), given.priority(), given.dynamic(),
                 given.twoWay(), given.orderedDelivery(), given.stopSendingOnFailure(),
@@ -206,17 +209,19 @@ public class PortAdministration {
     }
 
     private static TransportSettings unmasked(TransportSettings given, TransportSettings stored) {
-        if (given == null || !given.properties().containsValue(MASK)) {
-            return given;
+        if (given == null) {
+            return null;
         }
         Map<String, String> properties = new LinkedHashMap<>(given.properties());
         properties.replaceAll((name, value) -> !MASK.equals(value) ? value
                 : stored == null || stored.properties().get(name) == null ? "" : stored.properties().get(name));
-        return withProperties(given, properties);
+        return withProperties(given, AddressCredentials.unmasked(given.address(), stored == null ? null : stored.address()),
+                properties);
     }
 
-    private static TransportSettings withProperties(TransportSettings transport, Map<String, String> properties) {
-        return new TransportSettings(transport.adapter(), transport.address(), properties, transport.retryCount(),
+    private static TransportSettings withProperties(TransportSettings transport, String address,
+                                                    Map<String, String> properties) {
+        return new TransportSettings(transport.adapter(), address, properties, transport.retryCount(),
                 transport.retryInterval(), transport.serviceWindow());
     }
 

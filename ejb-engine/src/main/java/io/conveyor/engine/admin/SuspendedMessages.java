@@ -36,9 +36,12 @@ public class SuspendedMessages {
         return queue.find(query);
     }
 
-    /** Resumes the given suspended work items; each result says whether it was resumed or why not. */
-    public List<SuspendedQueue.ControlResult> resume(List<String> workItemIds) {
-        check(workItemIds);
+    /**
+     * Resumes the given suspended work items, each once however often it is named; each result says whether it was
+     * resumed or why not.
+     */
+    public List<SuspendedQueue.ControlResult> resume(List<String> ids) {
+        List<String> workItemIds = distinct(ids);
         SubscriptionTable.Snapshot ports = subscriptions.current();
         Set<String> adapters = new HashSet<>();
         List<SuspendedQueue.ControlResult> results = queue.resume(workItemIds, item -> ports.port(item.portId())
@@ -50,10 +53,9 @@ public class SuspendedMessages {
         return results;
     }
 
-    /** Terminates the given suspended work items (resumable or not). */
-    public List<SuspendedQueue.ControlResult> terminate(List<String> workItemIds) {
-        check(workItemIds);
-        return queue.terminate(workItemIds);
+    /** Terminates the given suspended work items (resumable or not), each once however often it is named. */
+    public List<SuspendedQueue.ControlResult> terminate(List<String> ids) {
+        return queue.terminate(distinct(ids));
     }
 
     /**
@@ -68,12 +70,14 @@ public class SuspendedMessages {
         return new SuspendedQueue.ResumeTarget(primary.adapter(), primary.retryCount(), primary.retryInterval());
     }
 
-    private static void check(List<String> workItemIds) {
+    /** The named work items, checked against the bulk limit, each once in the order first named. */
+    private static List<String> distinct(List<String> workItemIds) {
         if (workItemIds == null || workItemIds.isEmpty()) {
             throw new ValidationException("ids", "name at least one work item");
         }
         if (workItemIds.size() > MAX_IDS_PER_CALL) {
             throw new ValidationException("ids", workItemIds.size() + " work items in one call; at most " + MAX_IDS_PER_CALL);
         }
+        return workItemIds.stream().distinct().toList();
     }
 }

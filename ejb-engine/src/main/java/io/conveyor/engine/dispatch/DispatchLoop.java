@@ -98,7 +98,7 @@ final class DispatchLoop implements Runnable {
     private void putBack(List<Delivery> deliveries, Instant dueAt) {
         List<EngineMessage.Lease> leases = deliveries.stream().map(d -> d.message().lease()).toList();
         try {
-            services.store.release(leases, dueAt);
+            services.store.release(leases, dueAt, false);
         } finally {
             services.leases.release(leases.stream().map(EngineMessage.Lease::workItemId).toList());
         }
@@ -263,13 +263,13 @@ final class DispatchLoop implements Runnable {
     /** Outside its service window: back to the queue until the window opens, without the adapter (A9). */
     private void holdUntil(Delivery delivery, Instant opens) {
         EngineMessage.Lease lease = delivery.message().lease();
-        services.store.release(List.of(lease), opens);
+        services.store.release(List.of(lease), opens, true);
         services.leases.release(List.of(lease.workItemId()));
     }
 
     private void giveBack(List<Delivery> deliveries) {
         List<EngineMessage.Lease> leases = deliveries.stream().map(d -> d.message().lease()).toList();
-        services.store.release(leases, services.clock.instant());
+        services.store.release(leases, services.clock.instant(), false);
         services.leases.release(leases.stream().map(EngineMessage.Lease::workItemId).toList());
     }
 

@@ -2,6 +2,7 @@ package io.conveyor.engine.dispatch;
 
 import io.conveyor.adapter.SendHandler;
 import io.conveyor.engine.adapters.HandlerRegistry;
+import io.conveyor.engine.messagebox.LeaseStore;
 import io.conveyor.engine.messagebox.MessageStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -27,8 +28,10 @@ import java.util.logging.Logger;
 
 /**
  * Starts and stops the engine's dispatch threads: one {@link DispatchLoop} per deployed adapter, and a supervisor
- * that finds newly deployed adapters, renews the leases this server holds, and makes deliveries whose lease ran out
- * (a server that died) ready again. At start it first takes back what this server held before a restart.
+ * that finds newly deployed adapters, renews the leases this server holds, and takes back deliveries that ended
+ * without an outcome ({@link LeaseRecovery}): what this server held before a restart, and whatever lease ran out (a
+ * server that died). Nothing here waits for the database at deployment: the supervisor reads what the earlier run
+ * held before it starts any dispatch loop, and tries again at every poll until it can.
  */
 @Singleton
 @Startup
@@ -50,6 +53,8 @@ public class Dispatcher {
     HandlerRegistry registry;
     @Inject
     MessageStore messages;
+    @Inject
+    LeaseStore leaseStore;
     @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
     ManagedThreadFactory threads;
 
@@ -58,10 +63,6 @@ public class Dispatcher {
 
     @PostConstruct
     void start() {
-        int recovered = services.store.recoverLeases(services.clock.instant(), services.server.id());
-        if (recovered > 0) {
-            LOG.info(() -> recovered + " deliveries held before the last stop are queued again");
-        }
         supervisor = threads.newThread(this::supervise);
         supervisor.setName("conveyor-dispatch-supervisor");
         supervisor.start();
@@ -76,17 +77,24 @@ public class Dispatcher {
     }
 
     private void supervise() {
+        LeaseRecovery recovery = new LeaseRecovery(leaseStore, services.server.id());
         Instant nextLeaseWork = Instant.MIN;
         try {
             do {
+                if (!recovery.earlierRunRead()) {
+                    try {
+                        recovery.readEarlierRun();
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "cannot read what this server held before its last stop; trying again "
+                                + "before dispatching anything", e);
+                        continue;
+                    }
+                }
                 Instant now = services.clock.instant();
                 if (!now.isBefore(nextLeaseWork)) {
                     try {
                         services.leases.renew();
-                        int recovered = services.store.recoverLeases(now, null);
-                        if (recovered > 0) {
-                            LOG.warning(() -> recovered + " deliveries whose lease ran out are queued again");
-                        }
+                        recovery.recover(now, services.settings.maxInterruptions());
                         int purged = messages.purgeUnroutedResponses(now.minus(services.settings.responseRetention()));
                         if (purged > 0) {
                             LOG.info(() -> purged + " responses nobody fetched within the retention time were deleted");

@@ -1,6 +1,6 @@
 package io.conveyor.engine.dispatch;
 
-import io.conveyor.engine.messagebox.WorkItemStore;
+import io.conveyor.engine.messagebox.LeaseStore;
 import io.conveyor.engine.runtime.EngineClock;
 import io.conveyor.engine.runtime.EngineSettings;
 import io.conveyor.engine.runtime.ServerIdentity;
@@ -32,7 +32,7 @@ public class LeaseKeeper {
     private final ConcurrentMap<String, Map<String, Instant>> heldByAdapter = new ConcurrentHashMap<>();
 
     @Inject
-    WorkItemStore store;
+    LeaseStore store;
     @Inject
     EngineClock clock;
     @Inject
@@ -50,6 +50,14 @@ public class LeaseKeeper {
     /** Forgets deliveries that were disposed of (or whose lease was lost). */
     public void release(Collection<String> workItemIds) {
         heldByAdapter.values().forEach(held -> workItemIds.forEach(held::remove));
+    }
+
+    /**
+     * Stops renewing what an adapter holds (it terminated and will report nothing more): those deliveries are
+     * delivered again once their leases run out.
+     */
+    public void forget(String adapterType) {
+        heldByAdapter.remove(adapterType.toUpperCase(Locale.ROOT));
     }
 
     /** How many deliveries the adapter holds without a disposition. */
@@ -77,7 +85,7 @@ public class LeaseKeeper {
             }
         }));
         if (!renewed.isEmpty()) {
-            store.renewLeases(server.id(), renewed, now.plus(extension));
+            store.renew(server.id(), renewed, now.plus(extension));
         }
     }
 

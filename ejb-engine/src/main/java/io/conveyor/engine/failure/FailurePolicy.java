@@ -6,6 +6,7 @@ import io.conveyor.engine.messagebox.Disposition;
 import io.conveyor.engine.messagebox.EngineMessage;
 import io.conveyor.engine.messagebox.TransportRole;
 import io.conveyor.engine.messagebox.WorkItem;
+import io.conveyor.engine.ports.AddressCredentials;
 import io.conveyor.engine.ports.SendPort;
 import io.conveyor.engine.ports.TransportSettings;
 import java.time.Duration;
@@ -59,12 +60,12 @@ public final class FailurePolicy {
         return new Disposition.BackupTransport(backup.adapter(), backup.retryCount(), backup.retryInterval());
     }
 
-    /** The error to record: the message's error info, the adapter, and the address it was sent to. */
+    /** The error to record: the message's error info, the adapter, and the address it was sent to (password masked). */
     public static Disposition.FailureInfo failureInfo(Message message, String adapterType) {
         Throwable error = message.errorInfo();
         String text = error == null ? null : describe(error);
-        return new Disposition.FailureInfo(text, adapterType,
-                message.context().readString(SystemProperties.OUTBOUND_TRANSPORT_LOCATION, SystemProperties.NAMESPACE));
+        return new Disposition.FailureInfo(text, adapterType, AddressCredentials.masked(
+                message.context().readString(SystemProperties.OUTBOUND_TRANSPORT_LOCATION, SystemProperties.NAMESPACE)));
     }
 
     public static String propertiesToUpdate(Message message) {

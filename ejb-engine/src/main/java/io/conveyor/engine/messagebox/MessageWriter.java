@@ -45,8 +45,8 @@ final class MessageWriter implements AutoCloseable {
                 + "values (?, ?, ?, ?)");
         workItems = connection.prepareStatement("insert into cv_work_item (id, message_id, port_id, port_name, "
                 + "transport, adapter_type, state, priority, next_attempt_at, retries_left, retry_interval, "
-                + "attempt_count, error_text, suspended_at, created_at, ordered, address) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)");
+                + "attempt_count, error_text, suspended_at, created_at, ordered, address, window_hold) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)");
         partSize = connection.prepareStatement("update cv_message_part set size_bytes = ?, chunk_count = ? "
                 + "where message_id = ? and part_index = ?");
         messageSize = connection.prepareStatement("update cv_message set size_bytes = ? where id = ?");
@@ -110,6 +110,7 @@ final class MessageWriter implements AutoCloseable {
             Sql.setInstant(workItems, 14, now);
             workItems.setBoolean(15, item.ordered());
             workItems.setString(16, item.address());
+            workItems.setBoolean(17, item.state() == WorkItemState.READY && item.nextAttemptAt().isAfter(now));
             workItems.addBatch();
         }
         return ids;

@@ -96,7 +96,8 @@ public class SuspendedQueue {
             List<ControlResult> results = new ArrayList<>();
             try (PreparedStatement update = connection.prepareStatement("update cv_work_item set state = 'READY', "
                     + "transport = 'PRIMARY', adapter_type = ?, retries_left = ?, retry_interval = ?, attempt_count = 0, "
-                    + "next_attempt_at = ?, suspended_at = null where id = ? and state = 'SUSPENDED'")) {
+                    + "next_attempt_at = ?, suspended_at = null, interrupted_deliveries = 0, window_hold = false "
+                    + "where id = ? and state = 'SUSPENDED'")) {
                 for (String id : workItemIds) {
                     WorkItem item = items.get(id);
                     String refusal = refusal(item, true);

@@ -82,18 +82,23 @@ public class WorkItemStore {
     }
 
     /**
-     * Gives claimed items back without consuming an attempt (their adapter could not take them), due again at
-     * {@code dueAt}.
+     * Gives claimed items back without consuming an attempt (their adapter could not take them, or their service
+     * window is closed), due again at {@code dueAt}.
+     *
+     * @param windowHold whether {@code dueAt} is the opening of the transport's service window, so that a change of
+     *                   the window re-evaluates it
      */
-    public void release(List<EngineMessage.Lease> leases, Instant dueAt) {
+    public void release(List<EngineMessage.Lease> leases, Instant dueAt, boolean windowHold) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement update = connection.prepareStatement("update cv_work_item set state = 'READY', "
                      + "lease_owner = null, lease_token = null, lease_expires_at = null, "
-                     + "attempt_count = attempt_count - 1, next_attempt_at = ? where id = ? and lease_token = ?")) {
+                     + "attempt_count = attempt_count - 1, next_attempt_at = ?, window_hold = ? "
+                     + "where id = ? and lease_token = ?")) {
             for (EngineMessage.Lease lease : leases) {
                 Sql.setInstant(update, 1, dueAt);
-                update.setString(2, lease.workItemId());
-                update.setString(3, lease.token());
+                update.setBoolean(2, windowHold);
+                update.setString(3, lease.workItemId());
+                update.setString(4, lease.token());
                 update.addBatch();
             }
             update.executeBatch();
@@ -118,47 +123,6 @@ public class WorkItemStore {
             update.executeUpdate();
         } catch (SQLException e) {
             throw new MessageBoxException("cannot reassign work item " + lease.workItemId(), e);
-        }
-    }
-
-    /**
-     * Extends the leases of the given deliveries, as long as this server still holds them. The rows are locked in
-     * identity order first, the order every other writer uses, so renewal cannot deadlock with a disposition batch.
-     */
-    public void renewLeases(String owner, List<String> workItemIds, Instant leaseUntil) {
-        try (Connection connection = dataSource.getConnection()) {
-            for (List<String> slice : Sql.slices(workItemIds.stream().sorted().toList())) {
-                WorkItemRows.lock(connection, slice);
-                try (PreparedStatement update = connection.prepareStatement("update cv_work_item set lease_expires_at = ? "
-                        + "where lease_owner = ? and state = 'IN_PROCESS' and id in (" + Sql.placeholders(slice.size()) + ")")) {
-                    Sql.setInstant(update, 1, leaseUntil);
-                    update.setString(2, owner);
-                    for (int i = 0; i < slice.size(); i++) {
-                        update.setString(i + 3, slice.get(i));
-                    }
-                    update.executeUpdate();
-                }
-            }
-        } catch (SQLException e) {
-            throw new MessageBoxException("cannot renew the leases of " + owner, e);
-        }
-    }
-
-    /**
-     * Makes deliveries whose lease has run out ready again, and, with {@code owner} given, every delivery that
-     * owner holds (this server restarted: nothing it held in memory survived). They may be delivered a second
-     * time: delivery is at least once unless the adapter is transactional.
-     */
-    public int recoverLeases(Instant now, String owner) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement("update cv_work_item set state = 'READY', "
-                     + "lease_owner = null, lease_token = null, lease_expires_at = null "
-                     + "where state = 'IN_PROCESS' and (lease_expires_at < ? or lease_owner = ?)")) {
-            Sql.setInstant(update, 1, now);
-            update.setString(2, owner == null ? "" : owner);
-            return update.executeUpdate();
-        } catch (SQLException e) {
-            throw new MessageBoxException("cannot recover expired leases", e);
         }
     }
 
@@ -347,12 +311,13 @@ public class WorkItemStore {
         List<Disposition> deletes = new ArrayList<>();
         try (PreparedStatement resubmit = connection.prepareStatement("update cv_work_item set state = 'READY', "
                 + "next_attempt_at = ?, retries_left = retries_left - 1, lease_owner = null, lease_token = null, "
-                + "lease_expires_at = null, error_text = ?, error_adapter = ?, error_address = ?, "
-                + "properties_to_update = ? where id = ?");
+                + "lease_expires_at = null, interrupted_deliveries = 0, window_hold = false, error_text = ?, "
+                + "error_adapter = ?, error_address = ?, properties_to_update = ? where id = ?");
              PreparedStatement move = connection.prepareStatement("update cv_work_item set state = 'READY', "
                      + "transport = 'BACKUP', adapter_type = ?, retries_left = ?, retry_interval = ?, attempt_count = 0, "
                      + "next_attempt_at = ?, lease_owner = null, lease_token = null, lease_expires_at = null, "
-                     + "error_text = ?, error_adapter = ?, error_address = ?, properties_to_update = ? where id = ?");
+                     + "interrupted_deliveries = 0, window_hold = false, error_text = ?, error_adapter = ?, "
+                     + "error_address = ?, properties_to_update = ? where id = ?");
              PreparedStatement suspend = connection.prepareStatement("update cv_work_item set state = ?, "
                      + "suspended_at = ?, lease_owner = null, lease_token = null, lease_expires_at = null, "
                      + "error_text = ?, error_adapter = ?, error_address = ?, properties_to_update = ? where id = ?")) {

@@ -2,6 +2,7 @@ package io.conveyor.engine.ports;
 
 import io.conveyor.engine.messagebox.MessageBoxDataSource;
 import io.conveyor.engine.messagebox.MessageBoxException;
+import io.conveyor.engine.messagebox.TransportRole;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -16,8 +17,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -84,17 +89,53 @@ public class PortRepository {
         }
     }
 
-    /** Points the queued work of a port's transport at a new adapter after the port changed. */
-    public void retargetQueuedWork(String portId, String transport, String adapterType) {
+    /**
+     * Applies a changed port to the work already routed to it and not in process: each transport's adapter, the
+     * priority, and the service window of the messages held for it (a window removed or moved reaches them at once,
+     * not at the old window's opening). Address and endpoint properties need nothing here: they are read from the
+     * port at each delivery.
+     *
+     * @return the adapters that have work due now because of the change
+     */
+    public Set<String> applyToQueuedWork(SendPort port, Instant now) {
+        SendPortDefinition definition = port.definition();
+        Set<String> woken = new HashSet<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement("update cv_work_item set adapter_type = ? "
-                     + "where port_id = ? and transport = ? and state <> 'IN_PROCESS'")) {
-            update.setString(1, adapterType);
-            update.setString(2, portId);
-            update.setString(3, transport);
-            update.executeUpdate();
+             PreparedStatement adapter = connection.prepareStatement("update cv_work_item set adapter_type = ? "
+                     + "where port_id = ? and transport = ? and state <> 'IN_PROCESS'");
+             PreparedStatement window = connection.prepareStatement("update cv_work_item set next_attempt_at = ?, "
+                     + "window_hold = ? where port_id = ? and transport = ? and state = 'READY' and window_hold = true");
+             PreparedStatement priority = connection.prepareStatement("update cv_work_item set priority = ? "
+                     + "where port_id = ? and state <> 'IN_PROCESS' and priority <> ?")) {
+            Map<TransportRole, TransportSettings> transports = new EnumMap<>(TransportRole.class);
+            if (definition.primary() != null) {
+                transports.put(TransportRole.PRIMARY, definition.primary());
+            }
+            if (definition.backup() != null) {
+                transports.put(TransportRole.BACKUP, definition.backup());
+            }
+            for (Map.Entry<TransportRole, TransportSettings> transport : transports.entrySet()) {
+                adapter.setString(1, transport.getValue().adapter());
+                adapter.setString(2, port.id());
+                adapter.setString(3, transport.getKey().name());
+                adapter.executeUpdate();
+                ServiceWindow serviceWindow = transport.getValue().serviceWindow();
+                Instant opens = serviceWindow == null ? now : serviceWindow.nextOpen(now);
+                window.setObject(1, OffsetDateTime.ofInstant(opens, ZoneOffset.UTC));
+                window.setBoolean(2, opens.isAfter(now));
+                window.setString(3, port.id());
+                window.setString(4, transport.getKey().name());
+                if (window.executeUpdate() > 0 && !opens.isAfter(now)) {
+                    woken.add(transport.getValue().adapter());
+                }
+            }
+            priority.setInt(1, definition.priority());
+            priority.setString(2, port.id());
+            priority.setInt(3, definition.priority());
+            priority.executeUpdate();
+            return woken;
         } catch (SQLException e) {
-            throw new MessageBoxException("cannot retarget the work of send port " + portId, e);
+            throw new MessageBoxException("cannot apply the changes of send port " + port.name() + " to its queued work", e);
         }
     }
 

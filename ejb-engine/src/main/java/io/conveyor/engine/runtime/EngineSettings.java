@@ -30,8 +30,9 @@ public class EngineSettings {
     private static final Setting RETRY_SECONDS = new Setting("conveyor.adapter.retrySeconds", 30, 1, 3600);
     private static final Setting RESPONSE_RETENTION_MINUTES = new Setting("conveyor.response.retentionMinutes", 1440, 1,
             525_600);
+    private static final Setting MAX_INTERRUPTIONS = new Setting("conveyor.delivery.maxInterruptions", 3, 1, 100);
     private static final List<Setting> ALL = List.of(POLL_MILLIS, LEASE_SECONDS, MAX_HOLD_MINUTES, CLAIM_SIZE,
-            MAX_IN_FLIGHT, TERMINATE_SECONDS, RETRY_SECONDS, RESPONSE_RETENTION_MINUTES);
+            MAX_IN_FLIGHT, TERMINATE_SECONDS, RETRY_SECONDS, RESPONSE_RETENTION_MINUTES, MAX_INTERRUPTIONS);
 
     /** How often a dispatcher looks for due work when nothing woke it. */
     public Duration pollInterval() {
@@ -74,6 +75,14 @@ public class EngineSettings {
     /** How long a solicit-response response no port subscribed to is kept for its publisher to fetch. */
     public Duration responseRetention() {
         return Duration.ofMinutes(value(RESPONSE_RETENTION_MINUTES));
+    }
+
+    /**
+     * How many deliveries of one message in a row may end without an outcome (its server stopped or died, or its
+     * lease ran out) before the message is suspended instead of delivered again.
+     */
+    public int maxInterruptions() {
+        return (int) value(MAX_INTERRUPTIONS);
     }
 
     /**
