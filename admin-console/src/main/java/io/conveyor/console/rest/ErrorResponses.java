@@ -17,7 +17,8 @@ import java.util.logging.Logger;
 
 /**
  * Turns service API exceptions into JSON error answers: {@code {"status":400,"error":"...","field":"..."}}.
- * 400 bad input (with the field), 404 unknown, 409 conflict, 422 no subscriber, 500 anything else (logged).
+ * 400 bad input (with the field; also a request body that ends before its announced length), 404 unknown,
+ * 409 conflict, 422 no subscriber, 500 anything else (logged).
  */
 @Provider
 public class ErrorResponses implements ExceptionMapper<Throwable> {
@@ -27,6 +28,10 @@ public class ErrorResponses implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable thrown) {
         Throwable error = unwrap(thrown);
+        RequestBodyException unreadableBody = causeOfType(thrown, RequestBodyException.class);
+        if (unreadableBody != null) {
+            return answer(400, unreadableBody.getMessage(), "body");
+        }
         if (error instanceof ValidationException validation) {
             return answer(400, validation.reason(), validation.field());
         }
@@ -52,6 +57,15 @@ public class ErrorResponses implements ExceptionMapper<Throwable> {
             current = current.getCause();
         }
         return current;
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable error, Class<T> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     static Response answer(int status, String message, String field) {

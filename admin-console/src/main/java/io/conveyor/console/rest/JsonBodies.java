@@ -2,14 +2,22 @@ package io.conveyor.console.rest;
 
 import io.conveyor.engine.admin.ValidationException;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
+import jakarta.json.JsonConfig;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonStructure;
 import java.io.StringReader;
+import java.util.Map;
 
-/** Parses request bodies strictly: malformed JSON and non-objects are refused naming the field {@code body}. */
+/**
+ * Parses JSON from requests strictly: malformed JSON, a key given twice in one object (which value was meant?), nesting
+ * deeper than the parser allows, and non-objects are refused naming the field.
+ */
 final class JsonBodies {
+
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(
+            Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
 
     private JsonBodies() {
     }
@@ -18,14 +26,16 @@ final class JsonBodies {
         if (text == null || text.isBlank()) {
             throw new ValidationException(field, "a JSON object is required");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            JsonStructure structure = reader.read();
-            if (!(structure instanceof JsonObject object)) {
-                throw new ValidationException(field, "must be a JSON object");
-            }
-            return object;
-        } catch (JsonException e) {
+        JsonStructure structure;
+        try (JsonReader reader = READERS.createReader(new StringReader(text))) {
+            structure = reader.read();
+        } catch (RuntimeException e) {
+            // JsonException for syntax and duplicate keys; the parser reports excessive nesting as a plain RuntimeException
             throw new ValidationException(field, "malformed JSON: " + e.getMessage());
         }
+        if (!(structure instanceof JsonObject object)) {
+            throw new ValidationException(field, "must be a JSON object");
+        }
+        return object;
     }
 }

@@ -69,7 +69,8 @@ public class MessagesResource {
                 message.context().write(property.name(), property.namespace(), property.value());
             }
         }
-        message.addPart("body", FACTORY.createMessagePart(once(body), contentType, charsetOf(contentType)), true);
+        message.addPart("body", FACTORY.createMessagePart(once(new RequestBodyStream(body)), contentType,
+                charsetOf(contentType)), true);
         if (wait.isZero()) {
             PublishReceipt receipt = publisher.publish(message);
             return Response.created(UriBuilder.fromResource(MessagesResource.class).path(receipt.messageId()).build())

@@ -7,6 +7,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The properties of a publication, from the {@code Conveyor-Properties} header: a JSON object whose keys are property
- * names ({@code Customer}, or {@code {urn:ns}Customer} with a namespace) and whose values are strings, numbers or
- * booleans; these are promoted. Of the engine's own properties ({@code BTS.*}) a publisher may set only those a
+ * The properties of a publication, from the {@code Conveyor-Properties} header: a JSON object (UTF-8, each key once)
+ * whose keys are property names ({@code Customer}, or {@code {urn:ns}Customer} with a namespace) and whose values are
+ * strings, numbers or booleans; these are promoted. Of the engine's own properties ({@code BTS.*}) a publisher may set only those a
  * dynamic send needs ({@link #PUBLISHER_SYSTEM_PROPERTIES}); they are written, not promoted.
  */
 final class PublishedProperties {
@@ -40,7 +44,7 @@ final class PublishedProperties {
         if (header == null || header.isBlank()) {
             return properties;
         }
-        JsonObject json = JsonBodies.object(header, "properties");
+        JsonObject json = JsonBodies.object(utf8(header), "properties");
         for (Map.Entry<String, JsonValue> entry : json.entrySet()) {
             String field = "properties." + entry.getKey();
             if (entry.getKey().startsWith("BTS.")) {
@@ -65,6 +69,25 @@ final class PublishedProperties {
                     value(entry.getValue(), field), true));
         }
         return properties;
+    }
+
+    /**
+     * The header as the publisher wrote it. HTTP header values arrive as bytes that the server hands over one
+     * character per byte (ISO-8859-1); the header is UTF-8 JSON, so those bytes are decoded again as UTF-8, strictly:
+     * bytes that are not UTF-8 are refused rather than stored as something the publisher never sent.
+     */
+    private static String utf8(String header) {
+        if (header.chars().anyMatch(c -> c > 0xFF)) {
+            return header;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(header.getBytes(StandardCharsets.ISO_8859_1))).toString();
+        } catch (CharacterCodingException e) {
+            throw new ValidationException("properties", "the " + MessagesResource.PROPERTIES_HEADER
+                    + " header is not valid UTF-8");
+        }
     }
 
     private static Object systemValue(String name, JsonValue value, String field) {
