@@ -39,4 +39,14 @@ public interface SendHandler {
      * before {@link BatchTransmitter}. Must be cheap: real work starts in {@code initialize}.
      */
     Object createAdapter();
+
+    /**
+     * Registers what the engine does before this connector stops: terminate the adapter it created from it. The
+     * connector runs the action when the server stops it (undeployment, reload, shutdown), before it lets its
+     * WorkManager go, so the adapter drains while everything it uses still works. A connector packaged inside the
+     * engine's application stops after the engine anyway; one deployed on its own may stop first, and then this is
+     * what keeps the order. The action is idempotent; a connector that never stops on its own may ignore it.
+     */
+    default void beforeStop(Runnable action) {
+    }
 }

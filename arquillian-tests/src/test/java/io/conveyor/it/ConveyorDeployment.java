@@ -80,6 +80,20 @@ public final class ConveyorDeployment {
         return ear;
     }
 
+    /**
+     * A probe connector deployed on its own, next to the test EAR rather than inside it: it sees the SPI, the kit and
+     * the probe classes through a module dependency on the EAR, as a third-party connector would.
+     */
+    public static ResourceAdapterArchive standaloneProbe(String transportType) {
+        return ShrinkWrap.create(ResourceAdapterArchive.class, transportType.toLowerCase().replace('_', '-') + ".rar")
+                .addAsManifestResource(new StringAsset(RA_XML), "ra.xml")
+                .addAsManifestResource(new StringAsset(ironjacamar(transportType, ProbeVariant.SINGLE, false, false)),
+                        "ironjacamar.xml")
+                .addAsManifestResource(new StringAsset("<jboss-deployment-structure><deployment><dependencies>"
+                        + "<module name=\"deployment.conveyor.ear\"/></dependencies></deployment></jboss-deployment-structure>"),
+                        "jboss-deployment-structure.xml");
+    }
+
     private static File jarOf(Class<?> type) {
         try {
             return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -102,16 +116,20 @@ public final class ConveyorDeployment {
     }
 
     private static String ironjacamar(ProbeType type) {
+        return ironjacamar(type.name(), type.variant, type.initOnStart, type.stuckOnTerminate);
+    }
+
+    private static String ironjacamar(String transportType, ProbeVariant variant, boolean initOnStart, boolean stuckOnTerminate) {
         return "<ironjacamar xmlns=\"http://www.ironjacamar.org/doc/schema\">\n"
-                + "  <config-property name=\"transportType\">" + type.name() + "</config-property>\n"
-                + "  <config-property name=\"variant\">" + type.variant.name() + "</config-property>\n"
-                + "  <config-property name=\"initOnStart\">" + type.initOnStart + "</config-property>\n"
-                + "  <config-property name=\"secret\">s3cret-" + type.name() + "</config-property>\n"
-                + "  <config-property name=\"stuckOnTerminate\">" + type.stuckOnTerminate + "</config-property>\n"
+                + "  <config-property name=\"transportType\">" + transportType + "</config-property>\n"
+                + "  <config-property name=\"variant\">" + variant.name() + "</config-property>\n"
+                + "  <config-property name=\"initOnStart\">" + initOnStart + "</config-property>\n"
+                + "  <config-property name=\"secret\">s3cret-" + transportType + "</config-property>\n"
+                + "  <config-property name=\"stuckOnTerminate\">" + stuckOnTerminate + "</config-property>\n"
                 + "  <transaction-support>NoTransaction</transaction-support>\n"
                 + "  <connection-definitions>\n"
                 + "    <connection-definition class-name=\"io.conveyor.kit.jca.SendHandlerManagedConnectionFactory\" "
-                + "jndi-name=\"java:/conveyor/handlers/" + type.name() + "\" pool-name=\"" + type.name() + "\"/>\n"
+                + "jndi-name=\"java:/conveyor/handlers/" + transportType + "\" pool-name=\"" + transportType + "\"/>\n"
                 + "  </connection-definitions>\n"
                 + "</ironjacamar>\n";
     }

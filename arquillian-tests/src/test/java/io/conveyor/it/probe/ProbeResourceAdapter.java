@@ -50,6 +50,13 @@ public class ProbeResourceAdapter extends SendAdapterResourceAdapter {
         return ProbeAdapter.create(ProbeVariant.valueOf(variant), state, workManager);
     }
 
+    /** Records, after the kit ran what the engine registered, that the connector has let its resources go. */
+    @Override
+    public void stop() {
+        super.stop();
+        ProbeRecords.append(transportType, "connector stopped");
+    }
+
     @Override
     public void validateEndpoint(String address, PropertyBag endpointProperties) throws InvalidEndpointException {
         if (address == null || address.isBlank()) {

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.logging.Level;
@@ -46,6 +47,7 @@ public class AdapterHost {
     private static final Logger LOG = Logger.getLogger(AdapterHost.class.getName());
 
     private final ConcurrentMap<String, AdapterInstance> instances = new ConcurrentHashMap<>();
+    private volatile boolean stopped;
 
     @Inject
     HandlerRegistry registry;
@@ -95,23 +97,37 @@ public class AdapterHost {
         return instance;
     }
 
-    /** The instance of a transport type without creating the adapter; {@code null} if no such adapter is deployed. */
+    /**
+     * The instance of a transport type without creating the adapter; {@code null} if no such adapter is deployed. An
+     * instance that does not run and was made from a connector since replaced (redeployed) gives way to a new one.
+     */
     public AdapterInstance instanceFor(String transportType) {
         AdapterInstance existing = instances.get(key(transportType));
-        if (existing != null) {
+        if (existing != null && existing.state() == AdapterState.RUNNING) {
             return existing;
         }
-        return registry.handler(transportType)
-                .map(handler -> instances.computeIfAbsent(key(transportType), k -> new AdapterInstance(
-                        handler.metadata().transportType(), handler, () -> leases.inFlight(transportType),
-                        settings.claimSize())))
-                .orElse(null);
+        SendHandler handler = registry.handler(transportType).orElse(null);
+        if (handler == null) {
+            return existing;
+        }
+        if (existing != null && existing.handler() == handler) {
+            return existing;
+        }
+        AdapterInstance fresh = new AdapterInstance(handler.metadata().transportType(), handler,
+                () -> leases.inFlight(transportType), settings.claimSize());
+        AdapterInstance current = existing == null ? instances.putIfAbsent(key(transportType), fresh)
+                : instances.replace(key(transportType), existing, fresh) ? null : instances.get(key(transportType));
+        if (current != null) {
+            return current;
+        }
+        handler.beforeStop(() -> connectorStopping(fresh));
+        return fresh;
     }
 
     /** The status of every deployed adapter, created or not. */
     public List<AdapterStatus> statuses() {
-        registry.refresh().forEach(handler -> instanceFor(handler.metadata().transportType()));
-        return instances.values().stream().map(AdapterInstance::status)
+        return registry.refresh().stream().map(handler -> instanceFor(handler.metadata().transportType()))
+                .filter(Objects::nonNull).map(AdapterInstance::status)
                 .sorted(Comparator.comparing(AdapterStatus::transportType)).toList();
     }
 
@@ -122,6 +138,27 @@ public class AdapterHost {
      */
     @PreDestroy
     void stop() {
+        stopped = true;
+        terminate(List.copyOf(instances.values()));
+    }
+
+    /**
+     * A connector is being stopped while the engine runs (undeployed or redeployed on its own): its adapter is
+     * terminated first, while the connector still works, and forgotten; its queued messages wait until the connector
+     * is back, and those the adapter still held when it returned from terminate are delivered again once their leases
+     * run out.
+     */
+    private void connectorStopping(AdapterInstance instance) {
+        if (stopped) {
+            return;
+        }
+        LOG.info(() -> "connector of adapter " + instance.transportType() + " is stopping: terminating its adapter first");
+        terminate(List.of(instance));
+        leases.forget(instance.transportType());
+        instances.remove(key(instance.transportType()), instance);
+    }
+
+    private void terminate(List<AdapterInstance> stopping) {
         Duration deadline = settings.terminateDeadline();
         try {
             leases.renew(deadline.plus(settings.leaseDuration()));
@@ -129,7 +166,7 @@ public class AdapterHost {
             LOG.log(Level.WARNING, "could not extend the leases of in-flight messages before terminating the adapters", e);
         }
         Map<AdapterInstance, Thread> terminators = new LinkedHashMap<>();
-        for (AdapterInstance instance : instances.values()) {
+        for (AdapterInstance instance : stopping) {
             TransportControl control = instance.beginTermination();
             if (control != null) {
                 terminators.put(instance, startTerminator(instance, control));

@@ -22,6 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.transaction.xa.XAResource;
 
 /**
@@ -41,6 +44,9 @@ import javax.transaction.xa.XAResource;
  */
 public abstract class SendAdapterResourceAdapter implements ResourceAdapter {
 
+    private static final Logger LOG = Logger.getLogger(SendAdapterResourceAdapter.class.getName());
+
+    private final List<Runnable> beforeStop = new CopyOnWriteArrayList<>();
     private BootstrapContext bootstrapContext;
 
     /** The adapter's registration, without handler properties: the kit adds those from the annotations. */
@@ -57,9 +63,26 @@ public abstract class SendAdapterResourceAdapter implements ResourceAdapter {
         this.bootstrapContext = context;
     }
 
+    /**
+     * Runs what the engine registered through {@link SendHandler#beforeStop} (it terminates the
+     * adapter made from this connector), then lets the server's resources go.
+     */
     @Override
     public void stop() {
+        for (Runnable action : beforeStop) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, getClass().getSimpleName() + ": an action before stop failed", e);
+            }
+        }
+        beforeStop.clear();
         this.bootstrapContext = null;
+    }
+
+    /** See {@link SendHandler#beforeStop}. */
+    public final void beforeStop(Runnable action) {
+        beforeStop.add(action);
     }
 
     /** Send adapters have no inbound side. */

@@ -44,6 +44,11 @@ public class SendHandlerConnectionFactory implements SendHandler, Serializable, 
     }
 
     @Override
+    public void beforeStop(Runnable action) {
+        managedFactory.sendAdapter().beforeStop(action);
+    }
+
+    @Override
     public void setReference(Reference reference) {
         this.reference = reference;
     }
