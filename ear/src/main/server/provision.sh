@@ -3,19 +3,23 @@
 # connectors' resource-adapter entries (handler configuration), the transaction node identifier, and a
 # management user. Runs the CLI offline (embed-server), so the server must not be running.
 #
-#   provision.sh --home <wildfly-dir> --db h2|postgresql [--pg-driver <postgresql.jar>]
+#   provision.sh --home <wildfly-dir> --db h2|postgresql [--pg-driver <postgresql.jar>] [--samples]
+#
+# --samples adds the resources of samples.cli (a sample target database for the SQL connector, a sample JMS queue),
+# which the README tour and the tests use; a production server is provisioned without them.
 #
 # PostgreSQL connection settings are left as expressions resolved when the server starts:
 #   conveyor.pg.url (default jdbc:postgresql://127.0.0.1:5432/conveyor), conveyor.pg.user, conveyor.pg.password
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-home="" db="h2" pg_driver=""
+home="" db="h2" pg_driver="" samples=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --home) home=$2; shift 2 ;;
     --db) db=$2; shift 2 ;;
     --pg-driver) pg_driver=$2; shift 2 ;;
+    --samples) samples=true; shift ;;
     *) echo "provision.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -23,7 +27,7 @@ done
 case "$db" in h2|postgresql) ;; *) echo "provision.sh: --db must be h2 or postgresql" >&2; exit 2 ;; esac
 
 marker="$home/standalone/configuration/.conveyor-provisioned-$db"
-checksum=$(cat "$here"/*.cli "$0" | sha256sum | cut -d' ' -f1)
+checksum=$( (cat "$here"/*.cli "$0"; echo "samples=$samples") | sha256sum | cut -d' ' -f1)
 if [ -f "$marker" ]; then
   if [ "$(cat "$marker")" = "$checksum" ]; then
     echo "WildFly at $home is already configured for Conveyor ($db)"
@@ -46,6 +50,9 @@ trap 'rm -f "$cli"' EXIT
     cat "$here/messagebox-h2.cli"
   fi
   cat "$here/conveyor.cli"
+  if $samples; then
+    cat "$here/samples.cli"
+  fi
   echo "stop-embedded-server"
 } > "$cli"
 
