@@ -80,6 +80,18 @@ class BlockingFileTransmitterTest {
     }
 
     @Test
+    @DisplayName("CREATE_NEW onto a file holding exactly the body (the message delivered again after a crash) returns true")
+    void createNewOntoIdenticalFileIsDelivered() throws Exception {
+        Files.writeString(root.resolve("m-2.xml"), "<order/>");
+        TestMessage message = new TestMessage("m-2", "<order/>").address(root + "/%MessageID%.xml");
+
+        assertThat(adapter.transmitMessage(message)).isTrue();
+
+        assertThat(root.resolve("m-2.xml")).hasContent("<order/>");
+        AtomicFileWriterTest.assertNoTemporaryFiles(root);
+    }
+
+    @Test
     @DisplayName("copyMode CREATE_NEW given explicitly behaves as the default")
     void explicitCreateNew() throws Exception {
         Files.writeString(root.resolve("taken.xml"), "first");
