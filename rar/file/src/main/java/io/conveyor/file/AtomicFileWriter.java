@@ -10,7 +10,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,8 +26,6 @@ final class AtomicFileWriter {
 
     private static final Logger LOG = Logger.getLogger(AtomicFileWriter.class.getName());
     private static final int BUFFER_SIZE = 64 * 1024;
-    /** Characters of the target's name kept in the temporary file's name, so the latter stays under NAME_MAX. */
-    private static final int TEMPORARY_NAME_PREFIX = 32;
     /** Appends to one file are serialised across the JVM, so concurrent bodies never interleave (striped by path). */
     private static final Object[] APPEND_LOCKS = new Object[64];
 
@@ -63,10 +60,7 @@ final class AtomicFileWriter {
                 append(target, data);
             }
         } else {
-            String name = target.getFileName().toString();
-            String prefix = name.codePoints().limit(TEMPORARY_NAME_PREFIX)
-                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-            Path temporary = directory.resolve("." + prefix + "." + UUID.randomUUID() + ".tmp");
+            Path temporary = TemporaryFileName.next(target);
             try {
                 writeNew(temporary, data);
                 if (mode == CopyMode.CREATE_NEW) {
