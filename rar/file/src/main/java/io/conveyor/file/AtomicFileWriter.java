@@ -6,21 +6,26 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Writes a body to its target so that a reader never sees a partial file: the data goes to a hidden temporary
  * file in the same directory, is forced to disk, and is then renamed into place; the directory entry is forced
  * too. With {@code forceToDisk} off both forces are skipped (faster; a power cut may lose recent files).
+ *
+ * <p>In {@link CopyMode#CREATE_NEW} an existing target that holds exactly the body is the same message delivered
+ * again (the server died after writing it and before the engine deleted the message), so the write succeeds
+ * without touching it instead of failing a delivery that already happened.
  */
 final class AtomicFileWriter {
 
+    private static final Logger LOG = Logger.getLogger(AtomicFileWriter.class.getName());
     private static final int BUFFER_SIZE = 64 * 1024;
-    /** Characters of the target's name kept in the temporary file's name, so the latter stays under NAME_MAX. */
-    private static final int TEMPORARY_NAME_PREFIX = 32;
     /** Appends to one file are serialised across the JVM, so concurrent bodies never interleave (striped by path). */
     private static final Object[] APPEND_LOCKS = new Object[64];
 
@@ -39,7 +44,8 @@ final class AtomicFileWriter {
     /**
      * Writes the data to the target.
      *
-     * @throws FileAlreadyExistsException in {@link CopyMode#CREATE_NEW} when the target exists (nothing is written)
+     * @throws FileAlreadyExistsException in {@link CopyMode#CREATE_NEW} when the target exists with other content
+     *                                    (nothing is written)
      * @throws IOException                on any other failure; no temporary file is left behind
      */
     void write(Path target, InputStream data, CopyMode mode) throws IOException {
@@ -54,14 +60,11 @@ final class AtomicFileWriter {
                 append(target, data);
             }
         } else {
-            String name = target.getFileName().toString();
-            String prefix = name.codePoints().limit(TEMPORARY_NAME_PREFIX)
-                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-            Path temporary = directory.resolve("." + prefix + "." + UUID.randomUUID() + ".tmp");
+            Path temporary = TemporaryFileName.next(target);
             try {
                 writeNew(temporary, data);
                 if (mode == CopyMode.CREATE_NEW) {
-                    Files.createLink(target, temporary);
+                    linkNew(target, temporary);
                 } else {
                     Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
                 }
@@ -69,10 +72,42 @@ final class AtomicFileWriter {
                 Files.deleteIfExists(temporary);
             }
         }
-        forceDirectory(directory);
+        force(directory);
         // a directory made here is durable only once the entry in its parent is forced too
         for (Path created = directory; firstCreated != null && created.startsWith(firstCreated); created = created.getParent()) {
-            forceDirectory(created.getParent());
+            force(created.getParent());
+        }
+    }
+
+    /**
+     * Hard-links the written temporary file to the target name, which fails if the target exists. A target already
+     * holding exactly the written bytes is accepted, forced like a fresh file so the success is as durable.
+     */
+    private void linkNew(Path target, Path temporary) throws IOException {
+        try {
+            Files.createLink(target, temporary);
+        } catch (FileAlreadyExistsException exists) {
+            if (!holdsSameBytes(target, temporary, exists)) {
+                throw exists;
+            }
+            force(target);
+            LOG.log(Level.FINE, "{0} already holds exactly this body: the same delivery made again, counted as delivered",
+                    target);
+        }
+    }
+
+    /**
+     * Whether the existing target is a regular file (not a symbolic link: this class makes none) with the written
+     * content. A target that cannot be read counts as different; why is added to {@code exists}.
+     */
+    private static boolean holdsSameBytes(Path target, Path written, FileAlreadyExistsException exists) {
+        try {
+            return Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+                    && Files.size(target) == Files.size(written)
+                    && Files.mismatch(target, written) == -1;
+        } catch (IOException e) {
+            exists.addSuppressed(e);
+            return false;
         }
     }
 
@@ -102,9 +137,10 @@ final class AtomicFileWriter {
         }
     }
 
-    private void forceDirectory(Path directory) throws IOException {
+    /** Forces a file's content, or a directory's entries, to disk (when {@code forceToDisk} is on). */
+    private void force(Path fileOrDirectory) throws IOException {
         if (forceToDisk) {
-            try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            try (FileChannel channel = FileChannel.open(fileOrDirectory, StandardOpenOption.READ)) {
                 channel.force(true);
             }
         }

@@ -20,7 +20,8 @@ import java.util.List;
  * FILE in {@link SendMode#NON_BLOCKING} mode: a batch-aware, asynchronous adapter (contract §1.7, the recommended
  * variant). The engine fills an engine batch; at {@code done} the batch is queued on the connector's WorkManager,
  * which writes every file and reports all outcomes in one proxy batch: deletes for the files written, resubmit or
- * next transport for the failures ({@link OutcomeBatch}).
+ * next transport for the failures ({@link OutcomeBatch}). Initialising it starts the removal of orphaned temporary
+ * files ({@link OrphanedTemporaryFileCleaner}).
  */
 public final class BatchingFileTransmitter implements BatchTransmitter, TransportControl, HandlerConfigurable {
 
@@ -53,6 +54,8 @@ public final class BatchingFileTransmitter implements BatchTransmitter, Transpor
         }
         this.proxy = transportProxy;
         this.workQueue = new WorkQueue(workManager, transportProxy::setErrorInfo);
+        new OrphanedTemporaryFileCleaner(settings.allowedRoots(), clock.instant(), transportProxy::setErrorInfo)
+                .startOn(workManager);
     }
 
     @Override

@@ -50,7 +50,7 @@ public class FileResourceAdapter extends SendAdapterResourceAdapter {
     @Override
     protected Object createAdapter(WorkManager workManager) {
         return currentMode() == SendMode.BLOCKING
-                ? new BlockingFileTransmitter(Clock.systemUTC())
+                ? new BlockingFileTransmitter(workManager, Clock.systemUTC())
                 : new BatchingFileTransmitter(workManager, Clock.systemUTC());
     }
 

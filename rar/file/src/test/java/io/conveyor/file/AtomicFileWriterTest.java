@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -64,6 +66,90 @@ class AtomicFileWriterTest {
                 .isInstanceOf(FileAlreadyExistsException.class);
 
         assertThat(target).hasContent("original");
+        assertNoTemporaryFiles(dir);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    @DisplayName("CREATE_NEW onto a file holding exactly the body is the same delivery made again: it succeeds and leaves the file as it was")
+    void createNewOntoIdenticalFileSucceeds(boolean forceToDisk) throws Exception {
+        Path target = dir.resolve("a.xml");
+        Files.writeString(target, "<order id=\"7\"/>");
+        Object fileBefore = Files.readAttributes(target, BasicFileAttributes.class).fileKey();
+
+        new AtomicFileWriter(forceToDisk).write(target, body("<order id=\"7\"/>"), CopyMode.CREATE_NEW);
+
+        assertThat(target).hasContent("<order id=\"7\"/>");
+        assertThat(Files.readAttributes(target, BasicFileAttributes.class).fileKey()).isEqualTo(fileBefore);
+        assertNoTemporaryFiles(dir);
+    }
+
+    @Test
+    @DisplayName("CREATE_NEW onto an identical file of several MiB succeeds")
+    void createNewOntoLargeIdenticalFileSucceeds() throws Exception {
+        byte[] data = randomBytes(3 * 1024 * 1024 + 17);
+        Path target = dir.resolve("big.bin");
+        Files.write(target, data);
+
+        new AtomicFileWriter(true).write(target, new ByteArrayInputStream(data), CopyMode.CREATE_NEW);
+
+        assertThat(Files.readAllBytes(target)).isEqualTo(data);
+        assertNoTemporaryFiles(dir);
+    }
+
+    @Test
+    @DisplayName("CREATE_NEW onto a file of the same size with different bytes is refused and leaves the file untouched")
+    void createNewOntoSameSizeDifferentBytesRefused() throws Exception {
+        Path target = dir.resolve("a.xml");
+        Files.writeString(target, "original");
+
+        assertThatThrownBy(() -> new AtomicFileWriter(true).write(target, body("ORIGINAL"), CopyMode.CREATE_NEW))
+                .isInstanceOf(FileAlreadyExistsException.class);
+
+        assertThat(target).hasContent("original");
+        assertNoTemporaryFiles(dir);
+    }
+
+    @Test
+    @DisplayName("CREATE_NEW onto a file of several MiB differing only in its last byte is refused")
+    void createNewOntoLargeFileDifferingAtTheEndRefused() throws Exception {
+        byte[] existing = randomBytes(3 * 1024 * 1024 + 17);
+        byte[] body = existing.clone();
+        body[body.length - 1]++;
+        Path target = dir.resolve("big.bin");
+        Files.write(target, existing);
+
+        assertThatThrownBy(() -> new AtomicFileWriter(true).write(target, new ByteArrayInputStream(body), CopyMode.CREATE_NEW))
+                .isInstanceOf(FileAlreadyExistsException.class);
+
+        assertThat(Files.readAllBytes(target)).isEqualTo(existing);
+        assertNoTemporaryFiles(dir);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"<a/>, <a/><b/>", "<a/><b/>, <a/>"})
+    @DisplayName("CREATE_NEW onto a file that is a prefix of the body, or has the body as its prefix, is refused")
+    void createNewOntoPrefixRefused(String existing, String body) throws Exception {
+        Path target = dir.resolve("a.xml");
+        Files.writeString(target, existing);
+
+        assertThatThrownBy(() -> new AtomicFileWriter(true).write(target, body(body), CopyMode.CREATE_NEW))
+                .isInstanceOf(FileAlreadyExistsException.class);
+
+        assertThat(target).hasContent(existing);
+        assertNoTemporaryFiles(dir);
+    }
+
+    @Test
+    @DisplayName("CREATE_NEW onto a symbolic link to an identical file is refused: the adapter never makes links, so it is no earlier delivery")
+    void createNewOntoSymbolicLinkRefused() throws Exception {
+        Path elsewhere = Files.writeString(dir.resolve("elsewhere.xml"), "<a/>");
+        Path target = Files.createSymbolicLink(dir.resolve("a.xml"), elsewhere);
+
+        assertThatThrownBy(() -> new AtomicFileWriter(true).write(target, body("<a/>"), CopyMode.CREATE_NEW))
+                .isInstanceOf(FileAlreadyExistsException.class);
+
+        assertThat(Files.isSymbolicLink(target)).isTrue();
         assertNoTemporaryFiles(dir);
     }
 
@@ -117,8 +203,7 @@ class AtomicFileWriterTest {
     @EnumSource(CopyMode.class)
     @DisplayName("a 3 MB body round-trips byte for byte")
     void largeBodyRoundTrips(CopyMode mode) throws Exception {
-        byte[] data = new byte[3 * 1024 * 1024 + 17];
-        new Random(42).nextBytes(data);
+        byte[] data = randomBytes(3 * 1024 * 1024 + 17);
         Path target = dir.resolve("big.bin");
 
         new AtomicFileWriter(true).write(target, new ByteArrayInputStream(data), mode);
@@ -273,6 +358,12 @@ class AtomicFileWriterTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static byte[] randomBytes(int length) {
+        byte[] data = new byte[length];
+        new Random(42).nextBytes(data);
+        return data;
     }
 
     private static InputStream body(String text) {

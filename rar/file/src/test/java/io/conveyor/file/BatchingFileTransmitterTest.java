@@ -148,6 +148,27 @@ class BatchingFileTransmitterTest {
     }
 
     @Test
+    @DisplayName("a message whose file already holds exactly its body (delivered again after a crash) is deleted; other bytes still fail")
+    void identicalExistingFileIsDelivered() throws Exception {
+        RecordingProxy proxy = start(RecordingProxy.acknowledging(), 20);
+        Files.writeString(root.resolve("again.xml"), "<order/>");
+        Files.writeString(root.resolve("taken.xml"), "<other/>");
+        TestMessage again = message("again", "/again.xml", "<order/>");
+        TestMessage clash = message("clash", "/taken.xml", "<order/>");
+
+        send(again, clash);
+
+        assertThat(proxy.next().describe()).containsExactly("DELETE again", "RESUBMIT clash");
+        assertThat(again.errorInfo()).isNull();
+        assertThat(clash.errorInfo()).isInstanceOf(FileAlreadyExistsException.class);
+        assertThat(root.resolve("again.xml")).hasContent("<order/>");
+        assertThat(root.resolve("taken.xml")).hasContent("<other/>");
+        AtomicFileWriterTest.assertNoTemporaryFiles(root);
+        terminateWithin(Duration.ofSeconds(WAIT_SECONDS));
+        proxy.assertNoMoreBatches();
+    }
+
+    @Test
     @DisplayName("an address outside the allowed roots fails the message through the proxy batch; nothing is written")
     void addressOutsideRootsFails(@TempDir Path elsewhere) throws Exception {
         RecordingProxy proxy = start(RecordingProxy.acknowledging(), 20);

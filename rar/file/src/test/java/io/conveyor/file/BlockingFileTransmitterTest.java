@@ -14,6 +14,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -26,13 +29,21 @@ class BlockingFileTransmitterTest {
     Path root;
 
     private final RecordingProxy proxy = RecordingProxy.manual();
+    private final ExecutorService workThreads = Executors.newCachedThreadPool();
+    private final BatchingFileTransmitterTest.ExecutorWorkManager workManager =
+            new BatchingFileTransmitterTest.ExecutorWorkManager(workThreads);
     private BlockingFileTransmitter adapter;
 
     @BeforeEach
     void start() {
-        adapter = new BlockingFileTransmitter(BatchingFileTransmitterTest.CLOCK);
+        adapter = new BlockingFileTransmitter(workManager, BatchingFileTransmitterTest.CLOCK);
         adapter.load(BatchingFileTransmitterTest.handlerConfiguration(root, 20));
         adapter.initialize(proxy);
+    }
+
+    @AfterEach
+    void stopThreads() {
+        workThreads.shutdownNow();
     }
 
     @Test
@@ -76,6 +87,18 @@ class BlockingFileTransmitterTest {
         assertThatThrownBy(() -> adapter.transmitMessage(message)).isInstanceOf(FileAlreadyExistsException.class);
 
         assertThat(root.resolve("taken.xml")).hasContent("first");
+        AtomicFileWriterTest.assertNoTemporaryFiles(root);
+    }
+
+    @Test
+    @DisplayName("CREATE_NEW onto a file holding exactly the body (the message delivered again after a crash) returns true")
+    void createNewOntoIdenticalFileIsDelivered() throws Exception {
+        Files.writeString(root.resolve("m-2.xml"), "<order/>");
+        TestMessage message = new TestMessage("m-2", "<order/>").address(root + "/%MessageID%.xml");
+
+        assertThat(adapter.transmitMessage(message)).isTrue();
+
+        assertThat(root.resolve("m-2.xml")).hasContent("<order/>");
         AtomicFileWriterTest.assertNoTemporaryFiles(root);
     }
 
@@ -205,7 +228,7 @@ class BlockingFileTransmitterTest {
     @Test
     @DisplayName("initialize before load is refused")
     void initializeNeedsConfiguration() {
-        BlockingFileTransmitter fresh = new BlockingFileTransmitter(BatchingFileTransmitterTest.CLOCK);
+        BlockingFileTransmitter fresh = new BlockingFileTransmitter(workManager, BatchingFileTransmitterTest.CLOCK);
 
         assertThatThrownBy(() -> fresh.initialize(proxy))
                 .isInstanceOf(IllegalStateException.class)
@@ -215,7 +238,7 @@ class BlockingFileTransmitterTest {
     @Test
     @DisplayName("load refuses an invalid handler configuration, naming the property")
     void loadValidates() {
-        BlockingFileTransmitter fresh = new BlockingFileTransmitter(BatchingFileTransmitterTest.CLOCK);
+        BlockingFileTransmitter fresh = new BlockingFileTransmitter(workManager, BatchingFileTransmitterTest.CLOCK);
 
         assertThatThrownBy(() -> fresh.load(MapPropertyBag.readOnly(Map.of("allowedRoots", "relative"))))
                 .isInstanceOf(IllegalArgumentException.class)
