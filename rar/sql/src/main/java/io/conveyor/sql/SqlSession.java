@@ -39,10 +39,17 @@ final class SqlSession implements TransactionalSend.Session {
         this.messageFactory = messageFactory;
     }
 
-    /** Runs the message's statement; for a two-way port returns the response (the result set as JSON). */
+    /**
+     * Runs the message's statement, once {@link StatementPolicy} allows it (a port saved by an earlier version may
+     * hold anything); for a two-way port returns the response (the result set as JSON).
+     *
+     * @throws IllegalArgumentException when the statement is refused, so the message takes the failure ladder
+     */
     @Override
     public Message process(Message message) throws SQLException, IOException {
-        NamedStatement statement = NamedStatement.parse(endpointStatement(message));
+        String text = endpointStatement(message);
+        NamedStatement statement = NamedStatement.parse(text);
+        StatementPolicy.check(text);
         try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
             List<String> names = statement.parameters();
             for (int i = 0; i < names.size(); i++) {

@@ -34,6 +34,16 @@ record SqlToken(Kind kind, String text, int start) {
         return start + text.length();
     }
 
+    /** Whether this is a symbol written as {@code symbol}. */
+    boolean isSymbol(String symbol) {
+        return kind == Kind.SYMBOL && text.equals(symbol);
+    }
+
+    /** Whether this is a word equal to {@code keyword}, in any case. */
+    boolean isKeyword(String keyword) {
+        return kind == Kind.WORD && text.equalsIgnoreCase(keyword);
+    }
+
     /**
      * What the token stands for without its quoting: a word as written, a quoted name without its quotes (a doubled
      * quote made single), a parameter's name without its colon.

@@ -14,7 +14,8 @@ class NamedStatementTest {
         NamedStatement statement = NamedStatement.parse(
                 "insert into orders (order_id, customer, body, copy) values (:OrderId, :Customer, :body, :body)");
 
-        assertThat(statement.sql()).isEqualTo("insert into orders (order_id, customer, body, copy) values (?, ?, ?, ?)");
+        assertThat(statement.sql())
+                .isEqualTo("insert into orders (order_id, customer, body, copy) values (?, ?, ?, ?)");
         assertThat(statement.parameters()).containsExactly("OrderId", "Customer", "body", "body");
     }
 

@@ -67,7 +67,7 @@ class SqlLexerTest {
     }
 
     @Test
-    @DisplayName("U&'...' and U&\"...\" are Unicode-escaped text, in either case; U & 'x' is a word, a symbol and a string")
+    @DisplayName("U&'...' and U&\"...\" are Unicode-escaped text, in either case; U & 'x' is not")
     void unicodeEscapes() {
         assertThat(SqlLexer.tokens("U&'d\\0061t' u&\"n''ame\" U & 'x'"))
                 .extracting(SqlToken::kind, SqlToken::text)
