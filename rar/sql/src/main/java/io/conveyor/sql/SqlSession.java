@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -105,8 +106,21 @@ final class SqlSession implements TransactionalSend.Session {
         return value instanceof Instant instant ? Timestamp.from(instant) : value;
     }
 
+    /**
+     * The rows as a JSON array of objects, each column under its label in lower case.
+     *
+     * @throws IllegalArgumentException for a column of serialized Java objects: reading one deserializes it (H2 does),
+     *                                  which can run code in the server whoever wrote the statement
+     */
     private static String rows(ResultSet rows) throws SQLException {
         ResultSetMetaData columns = rows.getMetaData();
+        for (int c = 1; c <= columns.getColumnCount(); c++) {
+            if (columns.getColumnType(c) == Types.JAVA_OBJECT) {
+                throw new IllegalArgumentException("column " + columns.getColumnLabel(c).toLowerCase(Locale.ROOT)
+                        + " holds a serialized Java object (JAVA_OBJECT), which the SQL adapter does not read: "
+                        + "deserializing it could run code in the server");
+            }
+        }
         JsonArrayBuilder array = JSON.createArrayBuilder();
         while (rows.next()) {
             JsonObjectBuilder row = JSON.createObjectBuilder();

@@ -24,8 +24,12 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Transaction;
 import jakarta.transaction.TransactionManager;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
@@ -39,6 +43,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -142,6 +147,19 @@ class SqlSessionTest {
     }
 
     @Test
+    @DisplayName("a two-way port does not deserialize a JAVA_OBJECT column, which could run code in the server")
+    void javaObjectNotDeserialized() throws IOException {
+        Tripwire.tripped = false;
+        TestMessage message = twoWay("select cast(X'" + HexFormat.of().formatHex(serialized(new Tripwire()))
+                + "' as java_object) as payload");
+
+        assertThatThrownBy(() -> session.process(message)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("column payload holds a serialized Java object (JAVA_OBJECT), which the SQL adapter does "
+                        + "not read: deserializing it could run code in the server");
+        assertThat(Tripwire.tripped).isFalse();
+    }
+
+    @Test
     @DisplayName("through the kit's TransactionalSend, a refused statement takes the failure ladder, explained")
     void refusedTakesFailureLadder() {
         RecordingProxy proxy = new RecordingProxy();
@@ -180,6 +198,14 @@ class SqlSessionTest {
         }
     }
 
+    private static byte[] serialized(Object object) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(object);
+        }
+        return bytes.toByteArray();
+    }
+
     /** The connection, recording each statement prepared on it; closing it leaves the database open for the test. */
     private Connection recordingPrepares(Connection connection) {
         return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
@@ -196,6 +222,17 @@ class SqlSessionTest {
                         throw e.getCause();
                     }
                 });
+    }
+
+    /** A class whose deserialization is noticed, as a gadget's would not be. */
+    static final class Tripwire implements Serializable {
+        private static final long serialVersionUID = 1L;
+        static volatile boolean tripped;
+
+        private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+            in.defaultReadObject();
+            tripped = true;
+        }
     }
 
     // --- engine-side doubles
