@@ -5,15 +5,15 @@ import java.util.List;
 
 /**
  * A SQL statement with named parameters ({@code :Customer}, {@code :body}), turned into a JDBC statement with
- * {@code ?} markers. Text inside single-quoted literals is left alone, and {@code ::} (a PostgreSQL cast) is not a
- * parameter.
+ * {@code ?} markers. Text inside quotes (string literals, quoted names) is left alone, and {@code ::} (a PostgreSQL
+ * cast) is not a parameter; {@link SqlLexer} decides what is what.
  */
 record NamedStatement(String sql, List<String> parameters) {
 
     /**
      * Parses a statement.
      *
-     * @throws IllegalArgumentException when it is blank
+     * @throws IllegalArgumentException when it is blank or a quote in it is not closed
      */
     static NamedStatement parse(String text) {
         if (text == null || text.isBlank()) {
@@ -21,27 +21,15 @@ record NamedStatement(String sql, List<String> parameters) {
         }
         StringBuilder sql = new StringBuilder();
         List<String> parameters = new ArrayList<>();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-                sql.append(c);
-            } else if (c == ':' && !quoted && i + 1 < text.length() && text.charAt(i + 1) == ':') {
-                sql.append("::");
-                i++;
-            } else if (c == ':' && !quoted && i + 1 < text.length() && Character.isJavaIdentifierStart(text.charAt(i + 1))) {
-                int end = i + 1;
-                while (end < text.length() && Character.isJavaIdentifierPart(text.charAt(end))) {
-                    end++;
-                }
-                parameters.add(text.substring(i + 1, end));
-                sql.append('?');
-                i = end - 1;
-            } else {
-                sql.append(c);
+        int copied = 0;
+        for (SqlToken token : SqlLexer.tokens(text)) {
+            if (token.kind() == SqlToken.Kind.PARAMETER) {
+                sql.append(text, copied, token.start()).append('?');
+                parameters.add(token.value());
+                copied = token.end();
             }
         }
+        sql.append(text, copied, text.length());
         return new NamedStatement(sql.toString(), List.copyOf(parameters));
     }
 }

@@ -36,7 +36,8 @@ public class SqlResourceAdapter extends SendAdapterResourceAdapter {
                 .capability(Capability.SUPPORTS_ORDERED_DELIVERY)
                 .propertyNamespace(NAMESPACE)
                 .endpointProperty(PropertyDescriptor.required(STATEMENT, PropertyDescriptor.Type.STRING,
-                        "SQL with named parameters: :body, :MessageID, or any message property (:Customer)."));
+                        "One SQL statement of a safe kind (see the connector README) with named parameters: :body, "
+                                + ":MessageID, or any message property (:Customer)."));
     }
 
     @Override
@@ -55,7 +56,9 @@ public class SqlResourceAdapter extends SendAdapterResourceAdapter {
             throw new InvalidEndpointException("address", "the SQL adapter's handler configuration is invalid: " + e.getMessage());
         }
         try {
-            NamedStatement.parse(endpointProperties.readString(STATEMENT, null));
+            String statement = endpointProperties.readString(STATEMENT, null);
+            NamedStatement.parse(statement);
+            StatementPolicy.check(statement);
         } catch (IllegalArgumentException e) {
             throw new InvalidEndpointException(STATEMENT, e.getMessage());
         }

@@ -1,0 +1,509 @@
+package io.conveyor.sql;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.conveyor.adapter.BatchCallback;
+import io.conveyor.adapter.CommitConfirm;
+import io.conveyor.adapter.ContextProperty;
+import io.conveyor.adapter.MapPropertyBag;
+import io.conveyor.adapter.Message;
+import io.conveyor.adapter.MessageContext;
+import io.conveyor.adapter.MessageFactory;
+import io.conveyor.adapter.MessagePart;
+import io.conveyor.adapter.OperationType;
+import io.conveyor.adapter.PropertyBag;
+import io.conveyor.adapter.StatusCode;
+import io.conveyor.adapter.SystemProperties;
+import io.conveyor.adapter.TransportBatch;
+import io.conveyor.adapter.TransportProxy;
+import io.conveyor.kit.InFlightCounter;
+import io.conveyor.kit.TransactionalSend;
+import jakarta.transaction.Status;
+import jakarta.transaction.Transaction;
+import jakarta.transaction.TransactionManager;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A message's statement run by {@link SqlSession} against a real in-memory H2 database, connected as its admin (as
+ * the sample target datasource is), so H2's file functions work for whoever gets a statement through: the tester's
+ * exploit, replayed. Every statement the session prepares is recorded, to show that a refused one never reaches H2.
+ */
+class SqlSessionTest {
+
+    private static final String SECRET = "the-host-name";
+
+    @TempDir
+    Path directory;
+
+    private Path secretFile;
+    private Connection database;
+    private final List<String> prepared = new ArrayList<>();
+    private SqlSession session;
+
+    @BeforeEach
+    void openDatabase() throws Exception {
+        secretFile = Files.writeString(directory.resolve("hostname"), SECRET);
+        database = DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        execute("create table orders (order_id bigint primary key, customer varchar(64), body varchar(4000))");
+        session = new SqlSession(recordingPrepares(database), new TestMessageFactory());
+    }
+
+    @AfterEach
+    void closeDatabase() throws SQLException {
+        execute("shutdown");
+        database.close();
+    }
+
+    @Test
+    @DisplayName("the exploit works on this database without the check: FILE_READ returns the file")
+    void fileReadWorksUnchecked() throws SQLException {
+        try (Statement statement = database.createStatement();
+             ResultSet rows = statement.executeQuery("select file_read('" + secretFile + "') as content")) {
+            rows.next();
+            assertThat(new String(rows.getBytes(1), UTF_8)).isEqualTo(SECRET);
+        }
+    }
+
+    @Test
+    @DisplayName("select file_read('<file>') is refused before it is prepared, with the policy's explanation")
+    void fileReadRefusedBeforeExecution() {
+        TestMessage message = twoWay("select file_read('" + secretFile + "') as content");
+
+        assertThatThrownBy(() -> session.process(message)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the statement is refused: it names file_read, which H2 uses to read or write the server's "
+                        + "files, link other databases, or run scripts or Java classes");
+        assertThat(prepared).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a statement stored by an earlier version (two statements) is refused too, and nothing runs")
+    void storedStatementRefused() throws SQLException {
+        TestMessage message = oneWay("insert into orders (order_id) values (:OrderId); drop table orders")
+                .property("OrderId", 7L);
+
+        assertThatThrownBy(() -> session.process(message)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the statement is refused: it contains ';'");
+        assertThat(prepared).isEmpty();
+        assertThat(count("select count(*) from orders")).isZero();
+    }
+
+    @Test
+    @DisplayName("an insert with named parameters still runs: the row holds the message's properties and body")
+    void insertRuns() throws Exception {
+        TestMessage message = oneWay(
+                "insert into orders (order_id, customer, body) values (:OrderId, :Customer, :body)")
+                .property("OrderId", 1001L).property("Customer", "ACME").body("<order id=\"1001\"/>");
+
+        assertThat(session.process(message)).isNull();
+        assertThat(prepared).containsExactly("insert into orders (order_id, customer, body) values (?, ?, ?)");
+        assertThat(count("select count(*) from orders where order_id = 1001 and customer = 'ACME' "
+                + "and body = '<order id=\"1001\"/>'")).isOne();
+    }
+
+    @Test
+    @DisplayName("a two-way select with a named parameter and a :: cast still runs and answers with its rows as JSON")
+    void selectRuns() throws Exception {
+        execute("insert into orders values (1001, 'ACME', 'x'), (1002, 'ACME', 'y'), (1003, 'Other', 'z')");
+        TestMessage message = twoWay("select order_id, customer from orders where customer = :Customer "
+                + "and order_id > :After::bigint order by order_id")
+                .property("Customer", "ACME").property("After", "1001");
+
+        Message response = session.process(message);
+
+        try (InputStream body = response.bodyPart().openStream()) {
+            assertThat(new String(body.readAllBytes(), UTF_8)).isEqualTo("[{\"order_id\":1002,\"customer\":\"ACME\"}]");
+        }
+    }
+
+    @Test
+    @DisplayName("a two-way port does not deserialize a JAVA_OBJECT column, which could run code in the server")
+    void javaObjectNotDeserialized() throws IOException {
+        Tripwire.tripped = false;
+        TestMessage message = twoWay("select cast(X'" + HexFormat.of().formatHex(serialized(new Tripwire()))
+                + "' as java_object) as payload");
+
+        assertThatThrownBy(() -> session.process(message)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("column payload holds a serialized Java object (JAVA_OBJECT), which the SQL adapter does "
+                        + "not read: deserializing it could run code in the server");
+        assertThat(Tripwire.tripped).isFalse();
+    }
+
+    @Test
+    @DisplayName("through the kit's TransactionalSend, a refused statement takes the failure ladder, explained")
+    void refusedTakesFailureLadder() {
+        RecordingProxy proxy = new RecordingProxy();
+        InFlightCounter inFlight = new InFlightCounter();
+        TransactionalSend send = new TransactionalSend(proxy, inFlight, Clock.systemUTC(), new LocalTransactions(),
+                () -> session);
+        TestMessage message = twoWay("select file_read('" + secretFile + "') as content");
+        inFlight.enter();
+
+        send.send(List.of(message));
+
+        assertThat(proxy.operations).containsExactly(OperationType.MOVE_TO_NEXT_TRANSPORT);
+        assertThat(message.errorInfo()).hasMessageStartingWith("the statement is refused: it names file_read");
+        assertThat(prepared).isEmpty();
+        assertThat(inFlight.count()).isZero();
+    }
+
+    private TestMessage oneWay(String statement) {
+        return new TestMessage().property(SqlResourceAdapter.STATEMENT, SqlResourceAdapter.NAMESPACE, statement);
+    }
+
+    private TestMessage twoWay(String statement) {
+        return oneWay(statement).property(SystemProperties.IS_SOLICIT_RESPONSE, SystemProperties.NAMESPACE, true);
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = database.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Statement statement = database.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static byte[] serialized(Object object) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(object);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The connection, recording each statement prepared on it; closing it leaves the database open for the test. */
+    private Connection recordingPrepares(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, arguments) -> {
+                    if (method.getName().equals("prepareStatement")) {
+                        prepared.add((String) arguments[0]);
+                    }
+                    if (method.getName().equals("close")) {
+                        return null;
+                    }
+                    try {
+                        return method.invoke(connection, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /** A class whose deserialization is noticed, as a gadget's would not be. */
+    static final class Tripwire implements Serializable {
+        private static final long serialVersionUID = 1L;
+        static volatile boolean tripped;
+
+        private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+            in.defaultReadObject();
+            tripped = true;
+        }
+    }
+
+    // --- engine-side doubles
+
+    /** A delivered message: its context, a body, and the error the adapter attaches. */
+    private static final class TestMessage implements Message {
+        private final TestContext context = new TestContext();
+        private MessagePart body = new TestPart(new byte[0]);
+        private Throwable error;
+
+        TestMessage property(String name, Object value) {
+            return property(name, "", value);
+        }
+
+        TestMessage property(String name, String namespace, Object value) {
+            context.write(name, namespace, value);
+            return this;
+        }
+
+        TestMessage body(String text) {
+            body = new TestPart(text.getBytes(UTF_8));
+            return this;
+        }
+
+        @Override
+        public String messageId() {
+            return "message-1";
+        }
+
+        @Override
+        public MessageContext context() {
+            return context;
+        }
+
+        @Override
+        public MessagePart bodyPart() {
+            return body;
+        }
+
+        @Override
+        public String bodyPartName() {
+            return "body";
+        }
+
+        @Override
+        public List<String> partNames() {
+            return List.of("body");
+        }
+
+        @Override
+        public MessagePart part(String name) {
+            return "body".equals(name) ? body : null;
+        }
+
+        @Override
+        public void addPart(String name, MessagePart part, boolean isBody) {
+            body = part;
+        }
+
+        @Override
+        public OptionalLong size() {
+            return body.size();
+        }
+
+        @Override
+        public void setErrorInfo(Throwable error) {
+            this.error = error;
+        }
+
+        @Override
+        public Throwable errorInfo() {
+            return error;
+        }
+    }
+
+    private static final class TestContext implements MessageContext {
+        private final Map<List<String>, ContextProperty> properties = new HashMap<>();
+
+        @Override
+        public Object read(String name, String namespace) {
+            ContextProperty property = properties.get(List.of(name, namespace));
+            return property == null ? null : property.value();
+        }
+
+        @Override
+        public void write(String name, String namespace, Object value) {
+            properties.put(List.of(name, namespace), new ContextProperty(name, namespace, value, false));
+        }
+
+        @Override
+        public void promote(String name, String namespace, Object value) {
+            properties.put(List.of(name, namespace), new ContextProperty(name, namespace, value, true));
+        }
+
+        @Override
+        public boolean isPromoted(String name, String namespace) {
+            ContextProperty property = properties.get(List.of(name, namespace));
+            return property != null && property.promoted();
+        }
+
+        @Override
+        public List<ContextProperty> properties() {
+            return List.copyOf(properties.values());
+        }
+    }
+
+    private record TestPart(byte[] data) implements MessagePart {
+
+        @Override
+        public InputStream openStream() {
+            return new ByteArrayInputStream(data);
+        }
+
+        @Override
+        public String contentType() {
+            return "application/octet-stream";
+        }
+
+        @Override
+        public String charset() {
+            return null;
+        }
+
+        @Override
+        public OptionalLong size() {
+            return OptionalLong.of(data.length);
+        }
+
+        @Override
+        public PropertyBag partProperties() {
+            return new MapPropertyBag();
+        }
+    }
+
+    private static final class TestMessageFactory implements MessageFactory {
+
+        @Override
+        public Message createMessage() {
+            return new TestMessage();
+        }
+
+        @Override
+        public MessagePart createMessagePart(MessagePart.Content content, String contentType, String charset) {
+            try (InputStream in = content.open()) {
+                return new TestPart(in.readAllBytes());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public MessagePart createMessagePart(byte[] data, String contentType, String charset) {
+            return new TestPart(data);
+        }
+
+        @Override
+        public PropertyBag createPropertyBag() {
+            return new MapPropertyBag();
+        }
+    }
+
+    /** The engine's proxy: records the operations of every proxy batch and reports each one a success. */
+    private static final class RecordingProxy implements TransportProxy {
+        final List<OperationType> operations = new ArrayList<>();
+
+        @Override
+        public TransportBatch getBatch(BatchCallback callback, Object cookie) {
+            return new TransportBatch() {
+                @Override
+                public void deleteMessage(Message message) {
+                    operations.add(OperationType.DELETE);
+                }
+
+                @Override
+                public void resubmit(Message message, Instant deliverAt) {
+                    operations.add(OperationType.RESUBMIT);
+                }
+
+                @Override
+                public void moveToNextTransport(Message message) {
+                    operations.add(OperationType.MOVE_TO_NEXT_TRANSPORT);
+                }
+
+                @Override
+                public void moveToSuspendQ(Message message) {
+                    operations.add(OperationType.MOVE_TO_SUSPEND_Q);
+                }
+
+                @Override
+                public void submitResponseMessage(Message solicit, Message response) {
+                    operations.add(OperationType.SUBMIT);
+                }
+
+                @Override
+                public void submitMessage(Message message) {
+                    operations.add(OperationType.SUBMIT);
+                }
+
+                @Override
+                public void done() {
+                    callback.batchComplete(StatusCode.OK, List.of(), cookie);
+                }
+
+                @Override
+                public CommitConfirm done(Transaction transaction) {
+                    done();
+                    return (committed, outcome) -> { };
+                }
+
+                @Override
+                public void clear() {
+                    operations.clear();
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        @Override
+        public MessageFactory messageFactory() {
+            return new TestMessageFactory();
+        }
+
+        @Override
+        public void setErrorInfo(Throwable error) {
+            throw new AssertionError("unexpected adapter error", error);
+        }
+    }
+
+    /** A transaction manager with no transaction: the test database commits each statement on its own. */
+    private static final class LocalTransactions implements TransactionManager {
+
+        @Override
+        public void begin() {
+        }
+
+        @Override
+        public void commit() {
+        }
+
+        @Override
+        public int getStatus() {
+            return Status.STATUS_NO_TRANSACTION;
+        }
+
+        @Override
+        public Transaction getTransaction() {
+            return null;
+        }
+
+        @Override
+        public void resume(Transaction transaction) {
+        }
+
+        @Override
+        public void rollback() {
+        }
+
+        @Override
+        public void setRollbackOnly() {
+        }
+
+        @Override
+        public void setTransactionTimeout(int seconds) {
+        }
+
+        @Override
+        public Transaction suspend() {
+            return null;
+        }
+    }
+}
