@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.conveyor.engine.adapters.TransmitMode;
 import io.conveyor.engine.admin.AdapterAdministration;
 import io.conveyor.engine.admin.ValidationException;
+import io.conveyor.engine.messagebox.EngineMessage;
 import io.conveyor.engine.messagebox.WorkItem;
 import io.conveyor.engine.messagebox.WorkItemState;
 import io.conveyor.engine.ports.TransportSettings;
@@ -110,6 +111,18 @@ class FileConnectorIT extends InContainerSupport {
         assertThat(item.errorText()).contains("FileAlreadyExistsException");
         assertThat(item.errorAdapter()).isEqualTo("FILE");
         assertThat(Files.readString(directory().resolve("taken.txt"))).isEqualTo("original");
+    }
+
+    @Test
+    @DisplayName("CREATE_NEW onto an existing file with the very same content counts as delivered: the same delivery made again after a crash")
+    void createNewOntoIdenticalFileIsDelivered() throws IOException {
+        filePort("again", "%MessageID%.txt", "CREATE_NEW", 0);
+        EngineMessage message = message("again", "written before the crash", Map.of());
+        Files.writeString(directory().resolve(message.messageId() + ".txt"), "written before the crash", StandardCharsets.UTF_8);
+        PublishReceipt receipt = publisher.publish(message);
+
+        eventually().until(() -> gone(receipt.messageId()));
+        assertThat(Files.readString(directory().resolve(message.messageId() + ".txt"))).isEqualTo("written before the crash");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.conveyor.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.conveyor.engine.admin.ValidationException;
 import io.conveyor.engine.messagebox.MessageBoxQueries;
 import io.conveyor.engine.messagebox.WorkItemState;
 import io.conveyor.engine.ports.PortState;
@@ -87,6 +89,15 @@ class SqlConnectorIT extends InContainerSupport {
                 .orElse(null) == WorkItemState.SUSPENDED);
         assertThat(rows("select order_id, body from " + table)).containsExactly("1 first");
         assertThat(queries.message(second).orElseThrow().workItems().get(0).errorText()).containsIgnoringCase("primary key");
+    }
+
+    @Test
+    @DisplayName("a statement that reads the server's files (H2's FILE_READ) is refused when the port is saved, naming the field")
+    void fileReadingStatementIsRefused() {
+        assertThatThrownBy(() -> sqlPort("file-read", true, "select file_read('/etc/hostname') as content"))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.field()).isEqualTo("primaryTransport.properties.statement"));
+        assertThatThrownBy(() -> ports.get(portName("file-read"))).hasMessageContaining("no send port");
     }
 
     private void sqlPort(String name, boolean twoWay, String statement) {
