@@ -18,8 +18,8 @@ import java.util.Map;
 /** A proxy batch made by a {@link RecordingProxy}: records the operations added, and lets the test answer it. */
 public final class RecordedBatch implements TransportBatch {
 
-    /** One operation the adapter added; {@code deliverAt} is set for a resubmit. */
-    public record Operation(OperationType type, Message message, Instant deliverAt) {
+    /** One operation the adapter added; {@code deliverAt} is set for a resubmit, {@code response} for a response. */
+    public record Operation(OperationType type, Message message, Instant deliverAt, Message response) {
     }
 
     public final List<Operation> operations = new ArrayList<>();
@@ -36,27 +36,27 @@ public final class RecordedBatch implements TransportBatch {
 
     @Override
     public void deleteMessage(Message message) {
-        add(OperationType.DELETE, message, null);
+        add(OperationType.DELETE, message, null, null);
     }
 
     @Override
     public void resubmit(Message message, Instant deliverAt) {
-        add(OperationType.RESUBMIT, message, deliverAt);
+        add(OperationType.RESUBMIT, message, deliverAt, null);
     }
 
     @Override
     public void moveToNextTransport(Message message) {
-        add(OperationType.MOVE_TO_NEXT_TRANSPORT, message, null);
+        add(OperationType.MOVE_TO_NEXT_TRANSPORT, message, null, null);
     }
 
     @Override
     public void moveToSuspendQ(Message message) {
-        add(OperationType.MOVE_TO_SUSPEND_Q, message, null);
+        add(OperationType.MOVE_TO_SUSPEND_Q, message, null, null);
     }
 
     @Override
     public void submitResponseMessage(Message solicit, Message response) {
-        throw new UnsupportedOperationException("this batch records no responses");
+        add(OperationType.SUBMIT, solicit, null, response);
     }
 
     @Override
@@ -64,11 +64,11 @@ public final class RecordedBatch implements TransportBatch {
         throw new UnsupportedOperationException("this batch records no published messages");
     }
 
-    private void add(OperationType type, Message message, Instant deliverAt) {
+    private void add(OperationType type, Message message, Instant deliverAt, Message response) {
         if (finished) {
             throw new IllegalStateException("batch already completed");
         }
-        operations.add(new Operation(type, message, deliverAt));
+        operations.add(new Operation(type, message, deliverAt, response));
     }
 
     @Override

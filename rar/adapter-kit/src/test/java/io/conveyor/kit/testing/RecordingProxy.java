@@ -32,6 +32,7 @@ public final class RecordingProxy implements TransportProxy {
     public final List<Throwable> errors = new CopyOnWriteArrayList<>();
     public final CompletableFuture<Void> firstError = new CompletableFuture<>();
     private final Answer answer;
+    private final MessageFactory messageFactory = new TestMessageFactory();
 
     private RecordingProxy(Answer answer) {
         this.answer = answer;
@@ -66,7 +67,7 @@ public final class RecordingProxy implements TransportProxy {
 
     @Override
     public MessageFactory messageFactory() {
-        throw new UnsupportedOperationException("this proxy has no message factory");
+        return messageFactory;
     }
 
     @Override

@@ -6,14 +6,21 @@ import io.conveyor.adapter.Message;
 import io.conveyor.adapter.MessageContext;
 import io.conveyor.adapter.MessagePart;
 import io.conveyor.adapter.SystemProperties;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
-/** A message as the engine delivers it: an identity, a context, and one body part. */
+/**
+ * A message as the engine delivers it (an identity, a context, and one body part), or as the adapter makes one with
+ * the {@link TestMessageFactory} (parts added by the adapter).
+ */
 public final class TestMessage implements Message {
     private final String id;
     private final TestContext context = new TestContext();
-    private final MessagePart body;
+    private final Map<String, MessagePart> parts = new LinkedHashMap<>();
+    private volatile String bodyPartName;
     private volatile Throwable error;
 
     public TestMessage(String id, String body) {
@@ -22,7 +29,9 @@ public final class TestMessage implements Message {
 
     public TestMessage(String id, MessagePart body) {
         this.id = id;
-        this.body = body;
+        if (body != null) {
+            addPart("body", body, true);
+        }
         context.write(SystemProperties.MESSAGE_ID, SystemProperties.NAMESPACE, id);
         context.write(SystemProperties.TRANSMIT_WORK_ID, SystemProperties.NAMESPACE, "work-" + id);
         retries(3, 5);
@@ -56,32 +65,48 @@ public final class TestMessage implements Message {
 
     @Override
     public MessagePart bodyPart() {
-        return body;
+        return bodyPartName == null ? null : part(bodyPartName);
     }
 
     @Override
     public String bodyPartName() {
-        return body == null ? null : "body";
+        return bodyPartName;
     }
 
     @Override
-    public List<String> partNames() {
-        return body == null ? List.of() : List.of("body");
+    public synchronized List<String> partNames() {
+        List<String> names = new ArrayList<>(parts.keySet());
+        if (bodyPartName != null) {
+            names.remove(bodyPartName);
+            names.add(0, bodyPartName);
+        }
+        return List.copyOf(names);
     }
 
     @Override
-    public MessagePart part(String name) {
-        return "body".equals(name) ? body : null;
+    public synchronized MessagePart part(String name) {
+        return parts.get(name);
     }
 
     @Override
-    public void addPart(String name, MessagePart part, boolean isBody) {
-        throw new UnsupportedOperationException("a delivered message takes no parts");
+    public synchronized void addPart(String name, MessagePart part, boolean isBody) {
+        parts.put(name, part);
+        if (isBody) {
+            bodyPartName = name;
+        }
     }
 
     @Override
-    public OptionalLong size() {
-        return body == null ? OptionalLong.of(0) : body.size();
+    public synchronized OptionalLong size() {
+        long total = 0;
+        for (MessagePart part : parts.values()) {
+            OptionalLong size = part.size();
+            if (size.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            total += size.getAsLong();
+        }
+        return OptionalLong.of(total);
     }
 
     @Override
