@@ -42,9 +42,17 @@ record HttpEndpoint(URI uri, String method, Duration timeout, String authorizati
         return new HttpEndpoint(uri, method, Duration.ofSeconds(timeout), authorization);
     }
 
+    /**
+     * The address as a URI: {@code http://} or {@code https://} with a host, and no credentials in it (they would be
+     * shown and logged wherever the address is; they belong in the masked {@code password} property).
+     */
     static URI uri(String address) throws InvalidEndpointException {
         if (address == null || address.isBlank()) {
             throw new InvalidEndpointException("address", "address is required");
+        }
+        if (carriesCredentials(address)) {
+            throw new InvalidEndpointException("address", "the address carries credentials (user@ or user:password@);"
+                    + " set them in the endpoint's username and password properties, where the password is masked");
         }
         try {
             URI uri = new URI(address.trim());
@@ -56,5 +64,18 @@ record HttpEndpoint(URI uri, String method, Duration timeout, String authorizati
         } catch (URISyntaxException e) {
             throw new InvalidEndpointException("address", "'" + address + "' is not a URL: " + e.getReason());
         }
+    }
+
+    /** Whether the authority of the address (between {@code ://} and the path) has a user part, before any parsing. */
+    private static boolean carriesCredentials(String address) {
+        int start = address.indexOf("://");
+        if (start < 0) {
+            return false;
+        }
+        int end = start + 3;
+        while (end < address.length() && "/?#".indexOf(address.charAt(end)) < 0) {
+            end++;
+        }
+        return address.substring(start + 3, end).contains("@");
     }
 }
