@@ -10,10 +10,16 @@ import java.time.Duration;
  * @param trustStore        a PKCS12 or JKS trust store for HTTPS, or {@code null} for the JVM's default trust
  * @param proxyHost         an HTTP proxy for every request, or {@code null}
  * @param username          default Basic credentials, or {@code null}; endpoints may name their own
+ * @param requestTimeout    the default bound of a whole exchange, from sending the request to the last byte of the
+ *                          answer; endpoints may name their own
+ * @param maxResponseBytes  the most bytes of a response body read: a two-way port's larger answer fails the delivery
  */
 public record HttpHandlerSettings(Duration connectTimeout, Duration requestTimeout, StatusRanges successStatusCodes,
                                   Path trustStore, String trustStorePassword, String proxyHost, int proxyPort,
-                                  String username, String password, int batchSize) {
+                                  String username, String password, int batchSize, long maxResponseBytes) {
+
+    /** Default of {@code maxResponseBytes}: 10 MiB. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 10L * 1024 * 1024;
 
     /**
      * Reads and checks the handler properties.
@@ -36,7 +42,23 @@ public record HttpHandlerSettings(Duration connectTimeout, Duration requestTimeo
                 proxyHost, proxyPort,
                 blankToNull(config.readString("username", null)),
                 config.readString("password", ""),
-                bounded(config.readInt("batchSize", 20), "batchSize", 1, 1000));
+                bounded(config.readInt("batchSize", 20), "batchSize", 1, 1000),
+                positiveLong(config, "maxResponseBytes", DEFAULT_MAX_RESPONSE_BYTES));
+    }
+
+    private static long positiveLong(PropertyBag config, String name, long defaultValue) {
+        Object value = config.read(name);
+        long number;
+        try {
+            number = value == null ? defaultValue
+                    : value instanceof Number given ? given.longValue() : Long.parseLong(value.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": '" + value + "' is not a whole number", e);
+        }
+        if (number < 1) {
+            throw new IllegalArgumentException(name + ": " + number + " is not a positive number of bytes");
+        }
+        return number;
     }
 
     private static Duration seconds(PropertyBag config, String name, int defaultValue) {
