@@ -11,14 +11,16 @@ import java.util.Locale;
 
 /**
  * Where and how one message is sent: the URI (an {@code http://} or {@code https://} address), the method, the
- * request timeout and the Basic credentials, the endpoint properties overriding the handler's defaults.
+ * deadline of the whole exchange, the Basic credentials and whether same-origin 307/308 redirects are followed, the
+ * endpoint properties overriding the handler's defaults.
  */
-record HttpEndpoint(URI uri, String method, Duration timeout, String authorization) {
+record HttpEndpoint(URI uri, String method, Duration timeout, String authorization, boolean followRedirects) {
 
     static final String METHOD = "method";
     static final String REQUEST_TIMEOUT = "requestTimeoutSeconds";
     static final String USERNAME = "username";
     static final String PASSWORD = "password";
+    static final String FOLLOW_REDIRECTS = "followRedirects";
 
     /**
      * Reads an endpoint.
@@ -39,7 +41,8 @@ record HttpEndpoint(URI uri, String method, Duration timeout, String authorizati
         String password = properties.readString(PASSWORD, defaults.password());
         String authorization = username == null || username.isBlank() ? null : "Basic " + Base64.getEncoder()
                 .encodeToString((username + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
-        return new HttpEndpoint(uri, method, Duration.ofSeconds(timeout), authorization);
+        boolean followRedirects = properties.readBoolean(FOLLOW_REDIRECTS, defaults.followRedirects());
+        return new HttpEndpoint(uri, method, Duration.ofSeconds(timeout), authorization, followRedirects);
     }
 
     /**

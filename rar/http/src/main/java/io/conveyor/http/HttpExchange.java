@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -29,6 +30,9 @@ import java.util.concurrent.TimeUnit;
  * discards is cut off and the status decides. The body subscriber is chosen by the status: a two-way port's success is
  * received whole ({@link SpoolingBodySubscriber}), any other answer is read and discarded, keeping its start for the
  * error text ({@link DiscardingBodySubscriber}).
+ *
+ * <p>A redirect is a failure unless the {@link RedirectPolicy} follows it: then the request goes again, with the same
+ * method, headers and a body opened anew from the message, within the same deadline.
  */
 final class HttpExchange {
 
@@ -44,6 +48,7 @@ final class HttpExchange {
     private final Message message;
     private final HttpEndpoint endpoint;
     private final boolean solicitResponse;
+    private final RedirectPolicy redirects;
     private final CompletableFuture<ExchangeOutcome> outcome = new CompletableFuture<>();
     private CompletableFuture<?> pendingResponse;
     private LimitedBodySubscriber receiving;
@@ -54,6 +59,7 @@ final class HttpExchange {
         this.message = message;
         this.endpoint = endpoint;
         this.solicitResponse = solicitResponse;
+        this.redirects = new RedirectPolicy(endpoint.followRedirects());
     }
 
     /** Starts the exchange; the outcome completes by the endpoint's deadline at the latest. */
@@ -63,11 +69,12 @@ final class HttpExchange {
         ScheduledFuture<?> deadline = shared.timer().schedule(exchange::deadlinePassed, endpoint.timeout().toNanos(),
                 TimeUnit.NANOSECONDS);
         exchange.outcome.whenComplete((done, error) -> deadline.cancel(false));
-        exchange.send(endpoint.uri());
+        exchange.send(endpoint.uri(), 0);
         return exchange.outcome;
     }
 
-    private void send(URI uri) {
+    /** Sends the request to the URI; {@code hops} redirects were followed to get there. */
+    private void send(URI uri, int hops) {
         CompletableFuture<HttpResponse<ResponseBody>> response;
         try {
             HttpRequest request = request(uri);
@@ -92,7 +99,7 @@ final class HttpExchange {
             if (error != null) {
                 fail(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
             } else {
-                answered(answer);
+                answered(uri, hops, answer);
             }
         });
     }
@@ -172,8 +179,10 @@ final class HttpExchange {
                 + endpoint.timeout().toSeconds() + " s)");
     }
 
-    private void answered(HttpResponse<ResponseBody> answer) {
-        if (!shared.settings().successStatusCodes().contains(answer.statusCode())) {
+    private void answered(URI uri, int hops, HttpResponse<ResponseBody> answer) {
+        if (RedirectPolicy.isRedirect(answer.statusCode())) {
+            redirected(uri, hops, answer);
+        } else if (!shared.settings().successStatusCodes().contains(answer.statusCode())) {
             outcome.complete(ExchangeOutcome.failed(message, statusError(answer)));
         } else if (answer.body() instanceof SpooledBody spooled) {
             respond(answer, spooled);
@@ -182,10 +191,25 @@ final class HttpExchange {
         }
     }
 
+    private void redirected(URI uri, int hops, HttpResponse<ResponseBody> answer) {
+        Optional<String> location = answer.headers().firstValue("Location");
+        URI next;
+        try {
+            next = redirects.next(uri, answer.statusCode(), location, hops);
+        } catch (IOException refused) {
+            outcome.complete(ExchangeOutcome.failed(message, new IOException("HTTP " + answer.statusCode() + " from "
+                    + endpoint.method() + " " + uri + " (Location: " + location.orElse("none") + "), a redirect "
+                    + refused.getMessage(), refused)));
+            return;
+        }
+        send(next, hops + 1);
+    }
+
     private IOException statusError(HttpResponse<ResponseBody> answer) {
         String start = answer.body() instanceof ResponseBody.Start kept ? kept.text() : "";
-        return new IOException("HTTP " + answer.statusCode() + " from " + endpoint.method() + " " + endpoint.uri()
-                + " (success is " + shared.settings().successStatusCodes() + "): " + start);
+        String location = answer.headers().firstValue("Location").map(value -> " (Location: " + value + ")").orElse("");
+        return new IOException("HTTP " + answer.statusCode() + " from " + endpoint.method() + " " + answer.uri()
+                + location + " (success is " + shared.settings().successStatusCodes() + "): " + start);
     }
 
     private void respond(HttpResponse<ResponseBody> answer, SpooledBody spooled) {

@@ -13,10 +13,12 @@ import java.time.Duration;
  * @param requestTimeout    the default bound of a whole exchange, from sending the request to the last byte of the
  *                          answer; endpoints may name their own
  * @param maxResponseBytes  the most bytes of a response body read: a two-way port's larger answer fails the delivery
+ * @param followRedirects   whether endpoints follow same-origin 307/308 redirects unless they say otherwise
  */
 public record HttpHandlerSettings(Duration connectTimeout, Duration requestTimeout, StatusRanges successStatusCodes,
                                   Path trustStore, String trustStorePassword, String proxyHost, int proxyPort,
-                                  String username, String password, int batchSize, long maxResponseBytes) {
+                                  String username, String password, int batchSize, long maxResponseBytes,
+                                  boolean followRedirects) {
 
     /** Default of {@code maxResponseBytes}: 10 MiB. */
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 10L * 1024 * 1024;
@@ -43,7 +45,8 @@ public record HttpHandlerSettings(Duration connectTimeout, Duration requestTimeo
                 blankToNull(config.readString("username", null)),
                 config.readString("password", ""),
                 bounded(config.readInt("batchSize", 20), "batchSize", 1, 1000),
-                positiveLong(config, "maxResponseBytes", DEFAULT_MAX_RESPONSE_BYTES));
+                positiveLong(config, "maxResponseBytes", DEFAULT_MAX_RESPONSE_BYTES),
+                config.readBoolean("followRedirects", false));
     }
 
     private static long positiveLong(PropertyBag config, String name, long defaultValue) {

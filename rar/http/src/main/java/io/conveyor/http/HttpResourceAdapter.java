@@ -35,6 +35,7 @@ public class HttpResourceAdapter extends SendAdapterResourceAdapter {
     private String password = "";
     private Integer batchSize = 20;
     private Long maxResponseBytes = HttpHandlerSettings.DEFAULT_MAX_RESPONSE_BYTES;
+    private Boolean followRedirects = false;
 
     @Override
     protected AdapterMetadata.Builder describe() {
@@ -55,7 +56,10 @@ public class HttpResourceAdapter extends SendAdapterResourceAdapter {
                 .endpointProperty(PropertyDescriptor.optional(HttpEndpoint.USERNAME, PropertyDescriptor.Type.STRING, null,
                         "Basic authentication user; the handler's when absent."))
                 .endpointProperty(new PropertyDescriptor(HttpEndpoint.PASSWORD, PropertyDescriptor.Type.STRING, false, null,
-                        true, "Basic authentication password (masked)."));
+                        true, "Basic authentication password (masked)."))
+                .endpointProperty(PropertyDescriptor.optional(HttpEndpoint.FOLLOW_REDIRECTS, PropertyDescriptor.Type.BOOLEAN,
+                        null, "Follow a 307 or 308 to the same origin (at most 5, same method, headers and body); the"
+                                + " handler's followRedirects when absent. Other redirects always fail the delivery."));
     }
 
     @Override
@@ -97,7 +101,8 @@ public class HttpResourceAdapter extends SendAdapterResourceAdapter {
         return successStatusCodes;
     }
 
-    @ConfigProperty(defaultValue = "200-299", description = "Status codes and ranges that count as success; any other fails the delivery.")
+    @ConfigProperty(defaultValue = "200-299", description = "Status codes and ranges that count as success; any other fails"
+            + " the delivery. The redirects 301, 302, 303, 307 and 308 may not be listed.")
     public void setSuccessStatusCodes(String successStatusCodes) {
         this.successStatusCodes = successStatusCodes;
     }
@@ -173,5 +178,15 @@ public class HttpResourceAdapter extends SendAdapterResourceAdapter {
             + " answer on a two-way port fails the delivery, on a one-way port it is cut off.")
     public void setMaxResponseBytes(Long maxResponseBytes) {
         this.maxResponseBytes = maxResponseBytes;
+    }
+
+    public Boolean getFollowRedirects() {
+        return followRedirects;
+    }
+
+    @ConfigProperty(defaultValue = "false", description = "Whether endpoints follow a 307 or 308 to the same origin (at"
+            + " most 5, same method, headers and body) unless they say otherwise; other redirects always fail.")
+    public void setFollowRedirects(Boolean followRedirects) {
+        this.followRedirects = followRedirects;
     }
 }

@@ -37,7 +37,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * asynchronously as an {@link HttpExchange}, its body streamed from the MessageBox; the client's threads are the
  * connector's WorkManager. When the whole batch has answered, its outcomes go to the engine in one proxy batch: a delete
  * for each success (with the response for a solicit-response message, R2), the failure ladder for each failure (a
- * status outside {@code successStatusCodes}, a timeout, a refused connection, an answer too large). Response bodies
+ * status outside {@code successStatusCodes}, a redirect not followed, a timeout, a refused connection, an answer too
+ * large). Response bodies
  * kept in files of the {@link ResponseSpool} are deleted once that proxy batch is settled.
  *
  * <p>Exchange deadlines run on one daemon timer thread the transmitter owns, created in {@code initialize}: the
@@ -84,7 +85,7 @@ public final class HttpTransmitter implements BatchTransmitter, TransportControl
         WorkQueue workQueue = new WorkQueue(workManager, transportProxy::setErrorInfo);
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(task -> {
                     try {
                         workQueue.submit(task);
@@ -147,7 +148,8 @@ public final class HttpTransmitter implements BatchTransmitter, TransportControl
 
     private static PropertyBag endpointProperties(MessageContext context) {
         Map<String, Object> values = new HashMap<>();
-        for (String name : List.of(HttpEndpoint.METHOD, HttpEndpoint.REQUEST_TIMEOUT, HttpEndpoint.USERNAME, HttpEndpoint.PASSWORD)) {
+        for (String name : List.of(HttpEndpoint.METHOD, HttpEndpoint.REQUEST_TIMEOUT, HttpEndpoint.USERNAME,
+                HttpEndpoint.PASSWORD, HttpEndpoint.FOLLOW_REDIRECTS)) {
             Object value = context.read(name, HttpResourceAdapter.NAMESPACE);
             if (value != null) {
                 values.put(name, value);

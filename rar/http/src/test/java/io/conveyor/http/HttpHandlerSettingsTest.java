@@ -43,4 +43,37 @@ class HttpHandlerSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("maxResponseBytes:");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"200-299,302", "301", "303", "307", "200-308", "300-399", "200-299, 308"})
+    @DisplayName("successStatusCodes may not include a redirect (301, 302, 303, 307, 308), naming the property")
+    void redirectsAreNoSuccess(String codes) {
+        assertThatThrownBy(() -> HttpHandlerSettings.from(MapPropertyBag.readOnly(Map.of("successStatusCodes", codes))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("successStatusCodes:")
+                .hasMessageContaining("redirect");
+    }
+
+    @Test
+    @DisplayName("successStatusCodes may include 304")
+    void notModifiedMayBeSuccess() {
+        StatusRanges codes = HttpHandlerSettings.from(MapPropertyBag.readOnly(Map.of("successStatusCodes", "200-299,304")))
+                .successStatusCodes();
+
+        assertThat(codes.contains(304)).isTrue();
+        assertThat(codes.contains(302)).isFalse();
+    }
+
+    @Test
+    @DisplayName("followRedirects is a Boolean handler property, false by default, and an endpoint property")
+    void followRedirectsDeclared() {
+        HttpResourceAdapter resourceAdapter = new HttpResourceAdapter();
+
+        assertThat(resourceAdapter.metadata().handlerProperties())
+                .extracting(PropertyDescriptor::name, PropertyDescriptor::type, PropertyDescriptor::defaultValue)
+                .contains(tuple("followRedirects", PropertyDescriptor.Type.BOOLEAN, "false"));
+        assertThat(resourceAdapter.metadata().endpointProperty("followRedirects"))
+                .hasValueSatisfying(p -> assertThat(p.type()).isEqualTo(PropertyDescriptor.Type.BOOLEAN));
+        assertThat(HttpHandlerSettings.from(resourceAdapter.handlerConfiguration()).followRedirects()).isFalse();
+    }
 }
