@@ -33,11 +33,14 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A redirect is a failure unless the {@link RedirectPolicy} follows it: then the request goes again, with the same
  * method, headers and a body opened anew from the message, within the same deadline.
+ *
+ * <p>The timer and the client's threads meet in {@code pendingResponse}, {@code receiving} and {@code expired}, which
+ * are guarded by this object's lock; the outcome completes once, whichever comes first.
  */
 final class HttpExchange {
 
     /** Most bytes of a failed answer quoted in its error text. */
-    static final int ERROR_TEXT_BYTES = 300;
+    private static final int ERROR_TEXT_BYTES = 300;
 
     /** What every exchange of the adapter uses: the client, the deadline timer, the settings, the response spool. */
     record Shared(HttpClient client, ScheduledExecutorService timer, HttpHandlerSettings settings, ResponseSpool spool,
