@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reports the outcomes of messages an adapter owns (it answered {@code false}) through proxy batches, and sees
@@ -31,6 +33,9 @@ import java.util.Map;
  * this class calls {@link InFlightCounter#leave()} once per message when it is settled (no operation on it is left
  * to issue), including when the engine
  * is shutting down and no callback will come (L16). An instance is for one use: build, {@code send}, forget.
+ *
+ * <p>{@link #whenSettled} runs an action once every message of the batch is settled or abandoned, for what must live
+ * until the engine has the outcomes: a file behind a response's part, say.
  */
 public final class OutcomeBatch {
 
@@ -41,6 +46,8 @@ public final class OutcomeBatch {
     private final InFlightCounter inFlight;
     private final Clock clock;
     private final List<Operation> operations = new ArrayList<>();
+    private final List<Runnable> settledActions = new CopyOnWriteArrayList<>();
+    private final AtomicInteger unsettled = new AtomicInteger();
 
     public OutcomeBatch(TransportProxy proxy, InFlightCounter inFlight, Clock clock) {
         this.proxy = proxy;
@@ -74,6 +81,17 @@ public final class OutcomeBatch {
         return this;
     }
 
+    /**
+     * Runs {@code action} once, when every message of this batch is settled or abandoned: no operation on any of them
+     * is left to issue, so the engine reads nothing more the outcomes refer to. It runs on the thread that settles the
+     * last message, before that message leaves the in-flight count; an exception it throws goes to
+     * {@link TransportProxy#setErrorInfo}. Call it before {@link #send()}.
+     */
+    public OutcomeBatch whenSettled(Runnable action) {
+        settledActions.add(action);
+        return this;
+    }
+
     /** Whether nothing was added. */
     public boolean isEmpty() {
         return operations.isEmpty();
@@ -81,8 +99,13 @@ public final class OutcomeBatch {
 
     /** Hands the outcomes to the engine; returns at once, the rest happens in callbacks. */
     public void send() {
-        submit(List.copyOf(operations), 0);
+        List<Operation> all = List.copyOf(operations);
         operations.clear();
+        unsettled.set(messagesOf(all).size());
+        if (all.isEmpty()) {
+            runSettledActions();
+        }
+        submit(all, 0);
     }
 
     private void submit(List<Operation> batchOperations, int unappliedRetries) {
@@ -118,7 +141,26 @@ public final class OutcomeBatch {
     private void abandon(List<Operation> batchOperations, RuntimeException cause) {
         proxy.setErrorInfo(new IllegalStateException("could not report the outcome of " + batchOperations.size()
                 + " message(s); the engine will deliver them again: " + cause.getMessage(), cause));
-        messagesOf(batchOperations).forEach(message -> inFlight.leave());
+        messagesOf(batchOperations).forEach(message -> settleOne());
+    }
+
+    /** One more message has no operation left to issue. */
+    private void settleOne() {
+        if (unsettled.decrementAndGet() == 0) {
+            runSettledActions();
+        }
+        inFlight.leave();
+    }
+
+    private void runSettledActions() {
+        for (Runnable action : settledActions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                proxy.setErrorInfo(new IllegalStateException("cleaning up after an outcome batch failed: "
+                        + e.getMessage(), e));
+            }
+        }
     }
 
     /** The messages the operations concern, each once: in-flight accounting is per message. */
@@ -157,7 +199,7 @@ public final class OutcomeBatch {
         @Override
         public void batchComplete(StatusCode status, List<OperationStatus> statuses, Object cookie) {
             if (status.isSuccess()) {
-                messagesOf(batchOperations).forEach(message -> inFlight.leave());
+                messagesOf(batchOperations).forEach(message -> settleOne());
                 return;
             }
             Map<OperationType, List<MessageStatus>> byType = new EnumMap<>(OperationType.class);
@@ -181,7 +223,7 @@ public final class OutcomeBatch {
                     && refusedResponses.contains(operation.message()));
             List<Message> stillOpen = messagesOf(next);
             messagesOf(batchOperations).stream().filter(message -> !stillOpen.contains(message))
-                    .forEach(message -> inFlight.leave());
+                    .forEach(message -> settleOne());
             if (guilty) {
                 submit(next, 0);
             } else if (unappliedRetries < MAX_UNAPPLIED_RETRIES) {

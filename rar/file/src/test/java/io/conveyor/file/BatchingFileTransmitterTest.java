@@ -1,36 +1,19 @@
 package io.conveyor.file;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.conveyor.adapter.BatchCallback;
-import io.conveyor.adapter.CommitConfirm;
-import io.conveyor.adapter.ContextProperty;
 import io.conveyor.adapter.MapPropertyBag;
 import io.conveyor.adapter.Message;
-import io.conveyor.adapter.MessageContext;
-import io.conveyor.adapter.MessageFactory;
-import io.conveyor.adapter.MessagePart;
-import io.conveyor.adapter.MessageStatus;
-import io.conveyor.adapter.MessagingShuttingDownException;
-import io.conveyor.adapter.OperationStatus;
-import io.conveyor.adapter.OperationType;
 import io.conveyor.adapter.PropertyBag;
 import io.conveyor.adapter.StatusCode;
-import io.conveyor.adapter.SystemProperties;
 import io.conveyor.adapter.TransmitterBatch;
-import io.conveyor.adapter.TransportBatch;
-import io.conveyor.adapter.TransportProxy;
-import jakarta.resource.spi.work.ExecutionContext;
-import jakarta.resource.spi.work.Work;
+import io.conveyor.kit.testing.ExecutorWorkManager;
+import io.conveyor.kit.testing.RecordedBatch;
+import io.conveyor.kit.testing.RecordingProxy;
+import io.conveyor.kit.testing.RefusingWorkManager;
+import io.conveyor.kit.testing.TestMessage;
 import jakarta.resource.spi.work.WorkException;
-import jakarta.resource.spi.work.WorkListener;
-import jakarta.resource.spi.work.WorkManager;
-import jakarta.resource.spi.work.WorkRejectedException;
-import jakarta.transaction.Transaction;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,18 +21,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.OptionalLong;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -61,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The NON_BLOCKING adapter driven through the SPI as the engine drives it. The engine side is played by the
- * doubles at the bottom of this class (also used by {@link BlockingFileTransmitterTest}).
+ * adapter kit's test doubles ({@code io.conveyor.kit.testing}).
  */
 class BatchingFileTransmitterTest {
 
@@ -186,9 +161,12 @@ class BatchingFileTransmitterTest {
     void copyModeFromContext() throws Exception {
         RecordingProxy proxy = start(RecordingProxy.acknowledging(), 20);
         Files.writeString(root.resolve("replace.txt"), "old");
-        TestMessage first = message("first", "/log.txt", "one\n").copyMode("APPEND");
-        TestMessage second = message("second", "/log.txt", "two\n").copyMode("append");
-        TestMessage replace = message("replace", "/replace.txt", "new").copyMode("OVERWRITE");
+        TestMessage first = message("first", "/log.txt", "one\n")
+                .with(FileResourceAdapter.COPY_MODE, FileResourceAdapter.NAMESPACE, "APPEND");
+        TestMessage second = message("second", "/log.txt", "two\n")
+                .with(FileResourceAdapter.COPY_MODE, FileResourceAdapter.NAMESPACE, "append");
+        TestMessage replace = message("replace", "/replace.txt", "new")
+                .with(FileResourceAdapter.COPY_MODE, FileResourceAdapter.NAMESPACE, "OVERWRITE");
 
         send(first, second, replace);
 
@@ -396,423 +374,6 @@ class BatchingFileTransmitterTest {
                 throw new AssertionError("timed out waiting for " + what);
             }
             Thread.onSpinWait();
-        }
-    }
-
-    // --- engine-side doubles
-
-    /** A message as the engine delivers it: an identity, a context, and one body part. */
-    static final class TestMessage implements Message {
-        private final String id;
-        private final TestContext context = new TestContext();
-        private final MessagePart body;
-        private volatile Throwable error;
-
-        TestMessage(String id, String body) {
-            this(id, body == null ? null : new TestPart(body.getBytes(UTF_8)));
-        }
-
-        TestMessage(String id, MessagePart body) {
-            this.id = id;
-            this.body = body;
-            context.write(SystemProperties.MESSAGE_ID, SystemProperties.NAMESPACE, id);
-            context.write(SystemProperties.TRANSMIT_WORK_ID, SystemProperties.NAMESPACE, "work-" + id);
-            retries(3, 5);
-        }
-
-        TestMessage address(String address) {
-            context.write(SystemProperties.OUTBOUND_TRANSPORT_LOCATION, SystemProperties.NAMESPACE, address);
-            return this;
-        }
-
-        TestMessage retries(int retryCount, int retryIntervalMinutes) {
-            context.write(SystemProperties.RETRY_COUNT, SystemProperties.NAMESPACE, retryCount);
-            context.write(SystemProperties.RETRY_INTERVAL, SystemProperties.NAMESPACE, retryIntervalMinutes);
-            return this;
-        }
-
-        TestMessage copyMode(String mode) {
-            context.write(FileResourceAdapter.COPY_MODE, FileResourceAdapter.NAMESPACE, mode);
-            return this;
-        }
-
-        TestMessage with(String name, String namespace, Object value) {
-            context.write(name, namespace, value);
-            return this;
-        }
-
-        @Override
-        public String messageId() {
-            return id;
-        }
-
-        @Override
-        public MessageContext context() {
-            return context;
-        }
-
-        @Override
-        public MessagePart bodyPart() {
-            return body;
-        }
-
-        @Override
-        public String bodyPartName() {
-            return body == null ? null : "body";
-        }
-
-        @Override
-        public List<String> partNames() {
-            return body == null ? List.of() : List.of("body");
-        }
-
-        @Override
-        public MessagePart part(String name) {
-            return "body".equals(name) ? body : null;
-        }
-
-        @Override
-        public void addPart(String name, MessagePart part, boolean isBody) {
-            throw new UnsupportedOperationException("a delivered message takes no parts");
-        }
-
-        @Override
-        public OptionalLong size() {
-            return body == null ? OptionalLong.of(0) : body.size();
-        }
-
-        @Override
-        public void setErrorInfo(Throwable error) {
-            this.error = error;
-        }
-
-        @Override
-        public Throwable errorInfo() {
-            return error;
-        }
-
-        @Override
-        public String toString() {
-            return id;
-        }
-    }
-
-    static final class TestContext implements MessageContext {
-        private final Map<List<String>, ContextProperty> properties = new LinkedHashMap<>();
-
-        @Override
-        public synchronized Object read(String name, String namespace) {
-            ContextProperty property = properties.get(List.of(name, namespace));
-            return property == null ? null : property.value();
-        }
-
-        @Override
-        public void write(String name, String namespace, Object value) {
-            put(name, namespace, value, false);
-        }
-
-        @Override
-        public void promote(String name, String namespace, Object value) {
-            put(name, namespace, value, true);
-        }
-
-        private synchronized void put(String name, String namespace, Object value, boolean promoted) {
-            if (value == null) {
-                properties.remove(List.of(name, namespace));
-            } else {
-                properties.put(List.of(name, namespace), new ContextProperty(name, namespace, value, promoted));
-            }
-        }
-
-        @Override
-        public synchronized boolean isPromoted(String name, String namespace) {
-            ContextProperty property = properties.get(List.of(name, namespace));
-            return property != null && property.promoted();
-        }
-
-        @Override
-        public synchronized List<ContextProperty> properties() {
-            return List.copyOf(properties.values());
-        }
-    }
-
-    static final class TestPart implements MessagePart {
-        private final byte[] data;
-
-        TestPart(byte[] data) {
-            this.data = data;
-        }
-
-        @Override
-        public InputStream openStream() {
-            return new ByteArrayInputStream(data);
-        }
-
-        @Override
-        public String contentType() {
-            return "application/octet-stream";
-        }
-
-        @Override
-        public String charset() {
-            return null;
-        }
-
-        @Override
-        public OptionalLong size() {
-            return OptionalLong.of(data.length);
-        }
-
-        @Override
-        public PropertyBag partProperties() {
-            return new MapPropertyBag();
-        }
-    }
-
-    /** One operation the adapter added to a proxy batch. */
-    record Operation(OperationType type, Message message, Instant deliverAt) {
-    }
-
-    /**
-     * The engine's transport proxy: records every proxy batch handed to it with {@code done}. An acknowledging
-     * proxy reports success at once; with a manual one the test answers each batch itself.
-     */
-    static final class RecordingProxy implements TransportProxy {
-        final BlockingQueue<RecordedBatch> completed = new LinkedBlockingQueue<>();
-        final List<Throwable> errors = new CopyOnWriteArrayList<>();
-        final CompletableFuture<Void> firstError = new CompletableFuture<>();
-        private final boolean acknowledge;
-        private final boolean shuttingDown;
-
-        private RecordingProxy(boolean acknowledge, boolean shuttingDown) {
-            this.acknowledge = acknowledge;
-            this.shuttingDown = shuttingDown;
-        }
-
-        static RecordingProxy acknowledging() {
-            return new RecordingProxy(true, false);
-        }
-
-        static RecordingProxy manual() {
-            return new RecordingProxy(false, false);
-        }
-
-        static RecordingProxy shuttingDown() {
-            return new RecordingProxy(false, true);
-        }
-
-        @Override
-        public TransportBatch getBatch(BatchCallback callback, Object cookie) {
-            Objects.requireNonNull(callback, "callback");
-            if (shuttingDown) {
-                throw new MessagingShuttingDownException("the engine is stopping");
-            }
-            return new RecordedBatch(this, callback, cookie);
-        }
-
-        @Override
-        public MessageFactory messageFactory() {
-            throw new UnsupportedOperationException("the FILE adapter creates no messages");
-        }
-
-        @Override
-        public void setErrorInfo(Throwable error) {
-            errors.add(error);
-            firstError.complete(null);
-        }
-
-        /** The next proxy batch the adapter completed, waiting for it with a timeout. */
-        RecordedBatch next() throws InterruptedException {
-            RecordedBatch batch = completed.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-            assertThat(batch).as("a proxy batch within %d s", WAIT_SECONDS).isNotNull();
-            return batch;
-        }
-
-        void assertNoMoreBatches() {
-            assertThat(completed).as("proxy batches nobody expected").isEmpty();
-        }
-    }
-
-    static final class RecordedBatch implements TransportBatch {
-        final List<Operation> operations = new ArrayList<>();
-        private final RecordingProxy proxy;
-        private final BatchCallback callback;
-        private final Object cookie;
-        private boolean finished;
-
-        RecordedBatch(RecordingProxy proxy, BatchCallback callback, Object cookie) {
-            this.proxy = proxy;
-            this.callback = callback;
-            this.cookie = cookie;
-        }
-
-        @Override
-        public void deleteMessage(Message message) {
-            add(OperationType.DELETE, message, null);
-        }
-
-        @Override
-        public void resubmit(Message message, Instant deliverAt) {
-            add(OperationType.RESUBMIT, message, deliverAt);
-        }
-
-        @Override
-        public void moveToNextTransport(Message message) {
-            add(OperationType.MOVE_TO_NEXT_TRANSPORT, message, null);
-        }
-
-        @Override
-        public void moveToSuspendQ(Message message) {
-            add(OperationType.MOVE_TO_SUSPEND_Q, message, null);
-        }
-
-        @Override
-        public void submitResponseMessage(Message solicit, Message response) {
-            throw new UnsupportedOperationException("FILE is one-way");
-        }
-
-        @Override
-        public void submitMessage(Message message) {
-            throw new UnsupportedOperationException("FILE publishes nothing");
-        }
-
-        private void add(OperationType type, Message message, Instant deliverAt) {
-            if (finished) {
-                throw new IllegalStateException("batch already completed");
-            }
-            operations.add(new Operation(type, message, deliverAt));
-        }
-
-        @Override
-        public void done() {
-            if (finished) {
-                throw new IllegalStateException("batch already completed");
-            }
-            finished = true;
-            proxy.completed.add(this);
-            if (proxy.acknowledge) {
-                acknowledge();
-            }
-        }
-
-        @Override
-        public CommitConfirm done(Transaction transaction) {
-            throw new UnsupportedOperationException("FILE is not transactional");
-        }
-
-        @Override
-        public void clear() {
-            finished = true;
-        }
-
-        @Override
-        public void close() {
-            finished = true;
-        }
-
-        /** "TYPE messageId" for every operation, in the order added. */
-        List<String> describe() {
-            return operations.stream().map(o -> o.type() + " " + o.message().messageId()).toList();
-        }
-
-        /** The engine applied the batch. */
-        void acknowledge() {
-            callback.batchComplete(StatusCode.OK, statuses(Map.of()), cookie);
-        }
-
-        /** The engine rolled the batch back; the given messages' operations are the guilty ones. */
-        void fail(Map<Message, StatusCode> guilty) {
-            callback.batchComplete(StatusCode.FAILED, statuses(guilty), cookie);
-        }
-
-        private List<OperationStatus> statuses(Map<Message, StatusCode> guilty) {
-            Map<OperationType, List<MessageStatus>> byType = new LinkedHashMap<>();
-            for (Operation operation : operations) {
-                StatusCode status = guilty.getOrDefault(operation.message(), StatusCode.OK);
-                byType.computeIfAbsent(operation.type(), t -> new ArrayList<>()).add(new MessageStatus(
-                        operation.message().messageId(), status, status.isSuccess() ? "" : "refused by the test"));
-            }
-            List<OperationStatus> result = new ArrayList<>();
-            byType.forEach((type, statuses) -> result.add(new OperationStatus(type, statuses.stream()
-                    .map(MessageStatus::status).filter(s -> !s.isSuccess()).findFirst().orElse(StatusCode.OK),
-                    statuses)));
-            return result;
-        }
-    }
-
-    /** The connector's JCA WorkManager, running work on a plain executor. */
-    static final class ExecutorWorkManager implements WorkManager {
-        private final ExecutorService executor;
-
-        ExecutorWorkManager(ExecutorService executor) {
-            this.executor = executor;
-        }
-
-        @Override
-        public void doWork(Work work) {
-            work.run();
-        }
-
-        @Override
-        public void doWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener) {
-            work.run();
-        }
-
-        @Override
-        public long startWork(Work work) {
-            executor.execute(work);
-            return WorkManager.UNKNOWN;
-        }
-
-        @Override
-        public long startWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener) {
-            return startWork(work);
-        }
-
-        @Override
-        public void scheduleWork(Work work) {
-            executor.execute(work);
-        }
-
-        @Override
-        public void scheduleWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener) {
-            scheduleWork(work);
-        }
-    }
-
-    /** A WorkManager with no capacity left. */
-    static final class RefusingWorkManager implements WorkManager {
-        @Override
-        public void doWork(Work work) throws WorkException {
-            throw new WorkRejectedException("no threads");
-        }
-
-        @Override
-        public void doWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener)
-                throws WorkException {
-            throw new WorkRejectedException("no threads");
-        }
-
-        @Override
-        public long startWork(Work work) throws WorkException {
-            throw new WorkRejectedException("no threads");
-        }
-
-        @Override
-        public long startWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener)
-                throws WorkException {
-            throw new WorkRejectedException("no threads");
-        }
-
-        @Override
-        public void scheduleWork(Work work) throws WorkException {
-            throw new WorkRejectedException("no threads");
-        }
-
-        @Override
-        public void scheduleWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener)
-                throws WorkException {
-            throw new WorkRejectedException("no threads");
         }
     }
 }

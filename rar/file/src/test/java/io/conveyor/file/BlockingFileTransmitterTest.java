@@ -7,8 +7,9 @@ import io.conveyor.adapter.InvalidEndpointException;
 import io.conveyor.adapter.MapPropertyBag;
 import io.conveyor.adapter.MessagePart;
 import io.conveyor.adapter.SystemProperties;
-import io.conveyor.file.BatchingFileTransmitterTest.RecordingProxy;
-import io.conveyor.file.BatchingFileTransmitterTest.TestMessage;
+import io.conveyor.kit.testing.ExecutorWorkManager;
+import io.conveyor.kit.testing.RecordingProxy;
+import io.conveyor.kit.testing.TestMessage;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -30,8 +31,7 @@ class BlockingFileTransmitterTest {
 
     private final RecordingProxy proxy = RecordingProxy.manual();
     private final ExecutorService workThreads = Executors.newCachedThreadPool();
-    private final BatchingFileTransmitterTest.ExecutorWorkManager workManager =
-            new BatchingFileTransmitterTest.ExecutorWorkManager(workThreads);
+    private final ExecutorWorkManager workManager = new ExecutorWorkManager(workThreads);
     private BlockingFileTransmitter adapter;
 
     @BeforeEach
@@ -106,7 +106,8 @@ class BlockingFileTransmitterTest {
     @DisplayName("copyMode CREATE_NEW given explicitly behaves as the default")
     void explicitCreateNew() throws Exception {
         Files.writeString(root.resolve("taken.xml"), "first");
-        TestMessage message = new TestMessage("m-2", "second").address(root + "/taken.xml").copyMode("create_new");
+        TestMessage message = new TestMessage("m-2", "second").address(root + "/taken.xml")
+                .with(FileResourceAdapter.COPY_MODE, FileResourceAdapter.NAMESPACE, "create_new");
 
         assertThatThrownBy(() -> adapter.transmitMessage(message)).isInstanceOf(FileAlreadyExistsException.class);
     }
@@ -115,7 +116,8 @@ class BlockingFileTransmitterTest {
     @DisplayName("copyMode OVERWRITE (any case) in the FILE namespace replaces the file")
     void overwrite() throws Exception {
         Files.writeString(root.resolve("taken.xml"), "first");
-        TestMessage message = new TestMessage("m-2", "second").address(root + "/taken.xml").copyMode(" overwrite ");
+        TestMessage message = new TestMessage("m-2", "second").address(root + "/taken.xml")
+                .with(FileResourceAdapter.COPY_MODE, FileResourceAdapter.NAMESPACE, " overwrite ");
 
         assertThat(adapter.transmitMessage(message)).isTrue();
 
@@ -135,8 +137,10 @@ class BlockingFileTransmitterTest {
     @Test
     @DisplayName("copyMode APPEND appends each message to the file")
     void append() throws Exception {
-        adapter.transmitMessage(new TestMessage("a", "one\n").address(root + "/log.txt").copyMode("APPEND"));
-        adapter.transmitMessage(new TestMessage("b", "two\n").address(root + "/log.txt").copyMode("APPEND"));
+        adapter.transmitMessage(new TestMessage("a", "one\n").address(root + "/log.txt")
+                .with(FileResourceAdapter.COPY_MODE, FileResourceAdapter.NAMESPACE, "APPEND"));
+        adapter.transmitMessage(new TestMessage("b", "two\n").address(root + "/log.txt")
+                .with(FileResourceAdapter.COPY_MODE, FileResourceAdapter.NAMESPACE, "APPEND"));
 
         assertThat(root.resolve("log.txt")).hasContent("one\ntwo\n");
     }
@@ -144,7 +148,8 @@ class BlockingFileTransmitterTest {
     @Test
     @DisplayName("an unknown copyMode is refused with field copyMode, and nothing is written")
     void unknownCopyMode() {
-        TestMessage message = new TestMessage("m", "x").address(root + "/x.txt").copyMode("MERGE");
+        TestMessage message = new TestMessage("m", "x").address(root + "/x.txt")
+                .with(FileResourceAdapter.COPY_MODE, FileResourceAdapter.NAMESPACE, "MERGE");
 
         assertThatThrownBy(() -> adapter.transmitMessage(message))
                 .isInstanceOfSatisfying(InvalidEndpointException.class, e -> {

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conveyor.adapter.HandlerConfigurable;
 import io.conveyor.adapter.TransportControl;
-import io.conveyor.file.BatchingFileTransmitterTest.ExecutorWorkManager;
-import io.conveyor.file.BatchingFileTransmitterTest.RecordingProxy;
-import io.conveyor.file.BatchingFileTransmitterTest.RefusingWorkManager;
+import io.conveyor.kit.testing.ExecutorWorkManager;
+import io.conveyor.kit.testing.RecordingProxy;
+import io.conveyor.kit.testing.RefusingWorkManager;
 import jakarta.resource.spi.work.WorkManager;
 import jakarta.resource.spi.work.WorkRejectedException;
 import java.nio.file.Files;

@@ -9,7 +9,7 @@ import io.conveyor.adapter.Capability;
 import io.conveyor.adapter.InvalidEndpointException;
 import io.conveyor.adapter.MapPropertyBag;
 import io.conveyor.adapter.PropertyDescriptor;
-import io.conveyor.file.BatchingFileTransmitterTest.ExecutorWorkManager;
+import io.conveyor.kit.testing.ExecutorWorkManager;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import io.conveyor.file.BatchingFileTransmitterTest.RefusingWorkManager;
+import io.conveyor.kit.testing.RefusingWorkManager;
 import jakarta.resource.spi.work.WorkRejectedException;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -11,14 +11,16 @@ import java.util.Locale;
 
 /**
  * Where and how one message is sent: the URI (an {@code http://} or {@code https://} address), the method, the
- * request timeout and the Basic credentials, the endpoint properties overriding the handler's defaults.
+ * deadline of the whole exchange, the Basic credentials and whether same-origin 307/308 redirects are followed, the
+ * endpoint properties overriding the handler's defaults.
  */
-record HttpEndpoint(URI uri, String method, Duration timeout, String authorization) {
+record HttpEndpoint(URI uri, String method, Duration timeout, String authorization, boolean followRedirects) {
 
     static final String METHOD = "method";
     static final String REQUEST_TIMEOUT = "requestTimeoutSeconds";
     static final String USERNAME = "username";
     static final String PASSWORD = "password";
+    static final String FOLLOW_REDIRECTS = "followRedirects";
 
     /**
      * Reads an endpoint.
@@ -39,12 +41,21 @@ record HttpEndpoint(URI uri, String method, Duration timeout, String authorizati
         String password = properties.readString(PASSWORD, defaults.password());
         String authorization = username == null || username.isBlank() ? null : "Basic " + Base64.getEncoder()
                 .encodeToString((username + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
-        return new HttpEndpoint(uri, method, Duration.ofSeconds(timeout), authorization);
+        boolean followRedirects = properties.readBoolean(FOLLOW_REDIRECTS, defaults.followRedirects());
+        return new HttpEndpoint(uri, method, Duration.ofSeconds(timeout), authorization, followRedirects);
     }
 
+    /**
+     * The address as a URI: {@code http://} or {@code https://} with a host, and no credentials in it (they would be
+     * shown and logged wherever the address is; they belong in the masked {@code password} property).
+     */
     static URI uri(String address) throws InvalidEndpointException {
         if (address == null || address.isBlank()) {
             throw new InvalidEndpointException("address", "address is required");
+        }
+        if (carriesCredentials(address)) {
+            throw new InvalidEndpointException("address", "the address carries credentials (user@ or user:password@);"
+                    + " set them in the endpoint's username and password properties, where the password is masked");
         }
         try {
             URI uri = new URI(address.trim());
@@ -56,5 +67,18 @@ record HttpEndpoint(URI uri, String method, Duration timeout, String authorizati
         } catch (URISyntaxException e) {
             throw new InvalidEndpointException("address", "'" + address + "' is not a URL: " + e.getReason());
         }
+    }
+
+    /** Whether the authority of the address (between {@code ://} and the path) has a user part, before any parsing. */
+    private static boolean carriesCredentials(String address) {
+        int start = address.indexOf("://");
+        if (start < 0) {
+            return false;
+        }
+        int end = start + 3;
+        while (end < address.length() && "/?#".indexOf(address.charAt(end)) < 0) {
+            end++;
+        }
+        return address.substring(start + 3, end).contains("@");
     }
 }

@@ -10,10 +10,18 @@ import java.time.Duration;
  * @param trustStore        a PKCS12 or JKS trust store for HTTPS, or {@code null} for the JVM's default trust
  * @param proxyHost         an HTTP proxy for every request, or {@code null}
  * @param username          default Basic credentials, or {@code null}; endpoints may name their own
+ * @param requestTimeout    the default bound of a whole exchange, from sending the request to the last byte of the
+ *                          answer; endpoints may name their own
+ * @param maxResponseBytes  the most bytes of a response body read: a two-way port's larger answer fails the delivery
+ * @param followRedirects   whether endpoints follow same-origin 307/308 redirects unless they say otherwise
  */
 public record HttpHandlerSettings(Duration connectTimeout, Duration requestTimeout, StatusRanges successStatusCodes,
                                   Path trustStore, String trustStorePassword, String proxyHost, int proxyPort,
-                                  String username, String password, int batchSize) {
+                                  String username, String password, int batchSize, long maxResponseBytes,
+                                  boolean followRedirects) {
+
+    /** Default of {@code maxResponseBytes}: 10 MiB. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 10L * 1024 * 1024;
 
     /**
      * Reads and checks the handler properties.
@@ -36,7 +44,24 @@ public record HttpHandlerSettings(Duration connectTimeout, Duration requestTimeo
                 proxyHost, proxyPort,
                 blankToNull(config.readString("username", null)),
                 config.readString("password", ""),
-                bounded(config.readInt("batchSize", 20), "batchSize", 1, 1000));
+                bounded(config.readInt("batchSize", 20), "batchSize", 1, 1000),
+                positiveLong(config, "maxResponseBytes", DEFAULT_MAX_RESPONSE_BYTES),
+                config.readBoolean("followRedirects", false));
+    }
+
+    private static long positiveLong(PropertyBag config, String name, long defaultValue) {
+        Object value = config.read(name);
+        long number;
+        try {
+            number = value == null ? defaultValue
+                    : value instanceof Number given ? given.longValue() : Long.parseLong(value.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": '" + value + "' is not a whole number", e);
+        }
+        if (number < 1) {
+            throw new IllegalArgumentException(name + ": " + number + " is not a positive number of bytes");
+        }
+        return number;
     }
 
     private static Duration seconds(PropertyBag config, String name, int defaultValue) {

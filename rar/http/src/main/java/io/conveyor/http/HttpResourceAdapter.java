@@ -34,6 +34,8 @@ public class HttpResourceAdapter extends SendAdapterResourceAdapter {
     private String username = "";
     private String password = "";
     private Integer batchSize = 20;
+    private Long maxResponseBytes = HttpHandlerSettings.DEFAULT_MAX_RESPONSE_BYTES;
+    private Boolean followRedirects = false;
 
     @Override
     protected AdapterMetadata.Builder describe() {
@@ -49,16 +51,20 @@ public class HttpResourceAdapter extends SendAdapterResourceAdapter {
                 .endpointProperty(PropertyDescriptor.optional(HttpEndpoint.METHOD, PropertyDescriptor.Type.STRING, "POST",
                         "POST or PUT."))
                 .endpointProperty(PropertyDescriptor.optional(HttpEndpoint.REQUEST_TIMEOUT, PropertyDescriptor.Type.INTEGER,
-                        null, "Seconds to wait for the answer; the handler's requestTimeoutSeconds when absent."))
+                        null, "Seconds the whole exchange may take, to the last byte of the answer; the handler's"
+                                + " requestTimeoutSeconds when absent."))
                 .endpointProperty(PropertyDescriptor.optional(HttpEndpoint.USERNAME, PropertyDescriptor.Type.STRING, null,
                         "Basic authentication user; the handler's when absent."))
                 .endpointProperty(new PropertyDescriptor(HttpEndpoint.PASSWORD, PropertyDescriptor.Type.STRING, false, null,
-                        true, "Basic authentication password (masked)."));
+                        true, "Basic authentication password (masked)."))
+                .endpointProperty(PropertyDescriptor.optional(HttpEndpoint.FOLLOW_REDIRECTS, PropertyDescriptor.Type.BOOLEAN,
+                        null, "Follow a 307 or 308 to the same origin (at most 5, same method, headers and body); the"
+                                + " handler's followRedirects when absent. Other redirects always fail the delivery."));
     }
 
     @Override
     protected Object createAdapter(WorkManager workManager) {
-        return new HttpTransmitter(workManager, Clock.systemUTC());
+        return new HttpTransmitter(workManager, Clock.systemUTC(), ResponseSpool.defaultDirectory());
     }
 
     @Override
@@ -85,7 +91,8 @@ public class HttpResourceAdapter extends SendAdapterResourceAdapter {
         return requestTimeoutSeconds;
     }
 
-    @ConfigProperty(defaultValue = "30", description = "Seconds to wait for an answer (1 to 3600); endpoints may override.")
+    @ConfigProperty(defaultValue = "30", description = "Seconds a whole exchange may take, from sending the request to the"
+            + " last byte of the answer (1 to 3600); endpoints may override.")
     public void setRequestTimeoutSeconds(Integer requestTimeoutSeconds) {
         this.requestTimeoutSeconds = requestTimeoutSeconds;
     }
@@ -94,7 +101,8 @@ public class HttpResourceAdapter extends SendAdapterResourceAdapter {
         return successStatusCodes;
     }
 
-    @ConfigProperty(defaultValue = "200-299", description = "Status codes and ranges that count as success; any other fails the delivery.")
+    @ConfigProperty(defaultValue = "200-299", description = "Status codes and ranges that count as success; any other fails"
+            + " the delivery. The redirects 301, 302, 303, 307 and 308 may not be listed.")
     public void setSuccessStatusCodes(String successStatusCodes) {
         this.successStatusCodes = successStatusCodes;
     }
@@ -160,5 +168,25 @@ public class HttpResourceAdapter extends SendAdapterResourceAdapter {
     @ConfigProperty(defaultValue = "20", description = "Most messages per engine batch, sent concurrently (1 to 1000).")
     public void setBatchSize(Integer batchSize) {
         this.batchSize = batchSize;
+    }
+
+    public Long getMaxResponseBytes() {
+        return maxResponseBytes;
+    }
+
+    @ConfigProperty(defaultValue = "10485760", description = "Most bytes of a response body read (at least 1); a larger"
+            + " answer on a two-way port fails the delivery, on a one-way port it is cut off.")
+    public void setMaxResponseBytes(Long maxResponseBytes) {
+        this.maxResponseBytes = maxResponseBytes;
+    }
+
+    public Boolean getFollowRedirects() {
+        return followRedirects;
+    }
+
+    @ConfigProperty(defaultValue = "false", description = "Whether endpoints follow a 307 or 308 to the same origin (at"
+            + " most 5, same method, headers and body) unless they say otherwise; other redirects always fail.")
+    public void setFollowRedirects(Boolean followRedirects) {
+        this.followRedirects = followRedirects;
     }
 }
