@@ -4,26 +4,16 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.conveyor.adapter.BatchCallback;
-import io.conveyor.adapter.CommitConfirm;
-import io.conveyor.adapter.ContextProperty;
-import io.conveyor.adapter.MapPropertyBag;
 import io.conveyor.adapter.Message;
-import io.conveyor.adapter.MessageContext;
-import io.conveyor.adapter.MessageFactory;
-import io.conveyor.adapter.MessagePart;
-import io.conveyor.adapter.OperationType;
-import io.conveyor.adapter.PropertyBag;
-import io.conveyor.adapter.StatusCode;
 import io.conveyor.adapter.SystemProperties;
-import io.conveyor.adapter.TransportBatch;
-import io.conveyor.adapter.TransportProxy;
 import io.conveyor.kit.InFlightCounter;
 import io.conveyor.kit.TransactionalSend;
+import io.conveyor.kit.testing.RecordingProxy;
+import io.conveyor.kit.testing.TestMessage;
+import io.conveyor.kit.testing.TestMessageFactory;
 import jakarta.transaction.Status;
 import jakarta.transaction.Transaction;
 import jakarta.transaction.TransactionManager;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,13 +30,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,7 +96,7 @@ class SqlSessionTest {
     @DisplayName("a statement stored by an earlier version (two statements) is refused too, and nothing runs")
     void storedStatementRefused() throws SQLException {
         TestMessage message = oneWay("insert into orders (order_id) values (:OrderId); drop table orders")
-                .property("OrderId", 7L);
+                .with("OrderId", "", 7L);
 
         assertThatThrownBy(() -> session.process(message)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("the statement is refused: it contains ';'");
@@ -122,8 +108,8 @@ class SqlSessionTest {
     @DisplayName("an insert with named parameters still runs: the row holds the message's properties and body")
     void insertRuns() throws Exception {
         TestMessage message = oneWay(
-                "insert into orders (order_id, customer, body) values (:OrderId, :Customer, :body)")
-                .property("OrderId", 1001L).property("Customer", "ACME").body("<order id=\"1001\"/>");
+                "insert into orders (order_id, customer, body) values (:OrderId, :Customer, :body)",
+                "<order id=\"1001\"/>").with("OrderId", "", 1001L).with("Customer", "", "ACME");
 
         assertThat(session.process(message)).isNull();
         assertThat(prepared).containsExactly("insert into orders (order_id, customer, body) values (?, ?, ?)");
@@ -137,7 +123,7 @@ class SqlSessionTest {
         execute("insert into orders values (1001, 'ACME', 'x'), (1002, 'ACME', 'y'), (1003, 'Other', 'z')");
         TestMessage message = twoWay("select order_id, customer from orders where customer = :Customer "
                 + "and order_id > :After::bigint order by order_id")
-                .property("Customer", "ACME").property("After", "1001");
+                .with("Customer", "", "ACME").with("After", "", "1001");
 
         Message response = session.process(message);
 
@@ -161,28 +147,35 @@ class SqlSessionTest {
 
     @Test
     @DisplayName("through the kit's TransactionalSend, a refused statement takes the failure ladder, explained")
-    void refusedTakesFailureLadder() {
-        RecordingProxy proxy = new RecordingProxy();
+    void refusedTakesFailureLadder() throws InterruptedException {
+        RecordingProxy proxy = RecordingProxy.acknowledging();
         InFlightCounter inFlight = new InFlightCounter();
         TransactionalSend send = new TransactionalSend(proxy, inFlight, Clock.systemUTC(), new LocalTransactions(),
                 () -> session);
-        TestMessage message = twoWay("select file_read('" + secretFile + "') as content");
+        TestMessage message = twoWay("select file_read('" + secretFile + "') as content").retries(0, 5);
         inFlight.enter();
 
         send.send(List.of(message));
 
-        assertThat(proxy.operations).containsExactly(OperationType.MOVE_TO_NEXT_TRANSPORT);
+        assertThat(proxy.next().describe()).containsExactly("MOVE_TO_NEXT_TRANSPORT message-1");
+        proxy.assertNoMoreBatches();
+        assertThat(proxy.errors).isEmpty();
         assertThat(message.errorInfo()).hasMessageStartingWith("the statement is refused: it names file_read");
         assertThat(prepared).isEmpty();
         assertThat(inFlight.count()).isZero();
     }
 
     private TestMessage oneWay(String statement) {
-        return new TestMessage().property(SqlResourceAdapter.STATEMENT, SqlResourceAdapter.NAMESPACE, statement);
+        return oneWay(statement, "");
+    }
+
+    private TestMessage oneWay(String statement, String body) {
+        return new TestMessage("message-1", body).with(SqlResourceAdapter.STATEMENT, SqlResourceAdapter.NAMESPACE,
+                statement);
     }
 
     private TestMessage twoWay(String statement) {
-        return oneWay(statement).property(SystemProperties.IS_SOLICIT_RESPONSE, SystemProperties.NAMESPACE, true);
+        return oneWay(statement).with(SystemProperties.IS_SOLICIT_RESPONSE, SystemProperties.NAMESPACE, true);
     }
 
     private void execute(String sql) throws SQLException {
@@ -232,235 +225,6 @@ class SqlSessionTest {
         private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
             in.defaultReadObject();
             tripped = true;
-        }
-    }
-
-    // --- engine-side doubles
-
-    /** A delivered message: its context, a body, and the error the adapter attaches. */
-    private static final class TestMessage implements Message {
-        private final TestContext context = new TestContext();
-        private MessagePart body = new TestPart(new byte[0]);
-        private Throwable error;
-
-        TestMessage property(String name, Object value) {
-            return property(name, "", value);
-        }
-
-        TestMessage property(String name, String namespace, Object value) {
-            context.write(name, namespace, value);
-            return this;
-        }
-
-        TestMessage body(String text) {
-            body = new TestPart(text.getBytes(UTF_8));
-            return this;
-        }
-
-        @Override
-        public String messageId() {
-            return "message-1";
-        }
-
-        @Override
-        public MessageContext context() {
-            return context;
-        }
-
-        @Override
-        public MessagePart bodyPart() {
-            return body;
-        }
-
-        @Override
-        public String bodyPartName() {
-            return "body";
-        }
-
-        @Override
-        public List<String> partNames() {
-            return List.of("body");
-        }
-
-        @Override
-        public MessagePart part(String name) {
-            return "body".equals(name) ? body : null;
-        }
-
-        @Override
-        public void addPart(String name, MessagePart part, boolean isBody) {
-            body = part;
-        }
-
-        @Override
-        public OptionalLong size() {
-            return body.size();
-        }
-
-        @Override
-        public void setErrorInfo(Throwable error) {
-            this.error = error;
-        }
-
-        @Override
-        public Throwable errorInfo() {
-            return error;
-        }
-    }
-
-    private static final class TestContext implements MessageContext {
-        private final Map<List<String>, ContextProperty> properties = new HashMap<>();
-
-        @Override
-        public Object read(String name, String namespace) {
-            ContextProperty property = properties.get(List.of(name, namespace));
-            return property == null ? null : property.value();
-        }
-
-        @Override
-        public void write(String name, String namespace, Object value) {
-            properties.put(List.of(name, namespace), new ContextProperty(name, namespace, value, false));
-        }
-
-        @Override
-        public void promote(String name, String namespace, Object value) {
-            properties.put(List.of(name, namespace), new ContextProperty(name, namespace, value, true));
-        }
-
-        @Override
-        public boolean isPromoted(String name, String namespace) {
-            ContextProperty property = properties.get(List.of(name, namespace));
-            return property != null && property.promoted();
-        }
-
-        @Override
-        public List<ContextProperty> properties() {
-            return List.copyOf(properties.values());
-        }
-    }
-
-    private record TestPart(byte[] data) implements MessagePart {
-
-        @Override
-        public InputStream openStream() {
-            return new ByteArrayInputStream(data);
-        }
-
-        @Override
-        public String contentType() {
-            return "application/octet-stream";
-        }
-
-        @Override
-        public String charset() {
-            return null;
-        }
-
-        @Override
-        public OptionalLong size() {
-            return OptionalLong.of(data.length);
-        }
-
-        @Override
-        public PropertyBag partProperties() {
-            return new MapPropertyBag();
-        }
-    }
-
-    private static final class TestMessageFactory implements MessageFactory {
-
-        @Override
-        public Message createMessage() {
-            return new TestMessage();
-        }
-
-        @Override
-        public MessagePart createMessagePart(MessagePart.Content content, String contentType, String charset) {
-            try (InputStream in = content.open()) {
-                return new TestPart(in.readAllBytes());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public MessagePart createMessagePart(byte[] data, String contentType, String charset) {
-            return new TestPart(data);
-        }
-
-        @Override
-        public PropertyBag createPropertyBag() {
-            return new MapPropertyBag();
-        }
-    }
-
-    /** The engine's proxy: records the operations of every proxy batch and reports each one a success. */
-    private static final class RecordingProxy implements TransportProxy {
-        final List<OperationType> operations = new ArrayList<>();
-
-        @Override
-        public TransportBatch getBatch(BatchCallback callback, Object cookie) {
-            return new TransportBatch() {
-                @Override
-                public void deleteMessage(Message message) {
-                    operations.add(OperationType.DELETE);
-                }
-
-                @Override
-                public void resubmit(Message message, Instant deliverAt) {
-                    operations.add(OperationType.RESUBMIT);
-                }
-
-                @Override
-                public void moveToNextTransport(Message message) {
-                    operations.add(OperationType.MOVE_TO_NEXT_TRANSPORT);
-                }
-
-                @Override
-                public void moveToSuspendQ(Message message) {
-                    operations.add(OperationType.MOVE_TO_SUSPEND_Q);
-                }
-
-                @Override
-                public void submitResponseMessage(Message solicit, Message response) {
-                    operations.add(OperationType.SUBMIT);
-                }
-
-                @Override
-                public void submitMessage(Message message) {
-                    operations.add(OperationType.SUBMIT);
-                }
-
-                @Override
-                public void done() {
-                    callback.batchComplete(StatusCode.OK, List.of(), cookie);
-                }
-
-                @Override
-                public CommitConfirm done(Transaction transaction) {
-                    done();
-                    return (committed, outcome) -> { };
-                }
-
-                @Override
-                public void clear() {
-                    operations.clear();
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }
-
-        @Override
-        public MessageFactory messageFactory() {
-            return new TestMessageFactory();
-        }
-
-        @Override
-        public void setErrorInfo(Throwable error) {
-            throw new AssertionError("unexpected adapter error", error);
         }
     }
 
