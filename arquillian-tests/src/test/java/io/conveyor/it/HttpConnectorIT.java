@@ -9,6 +9,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -17,9 +18,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -40,7 +46,10 @@ class HttpConnectorIT {
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, Received> received = new ConcurrentHashMap<>();
+    private final List<Received> redirectedTo = new CopyOnWriteArrayList<>();
+    private final CountDownLatch endlessAnswerDropped = new CountDownLatch(1);
     private HttpServer partner;
+    private HttpServer elsewhere;
 
     /** What the partner's server received. */
     private record Received(String method, String body, String contentType, String authorization) {
@@ -57,12 +66,27 @@ class HttpConnectorIT {
         partner.createContext("/orders", exchange -> answer(exchange, 202, ""));
         partner.createContext("/quotes", exchange -> answer(exchange, 200, "<quote for=\"" + read(exchange) + "\"/>"));
         partner.createContext("/down", exchange -> answer(exchange, 503, "maintenance until noon"));
+        partner.createContext("/endless", this::answerEndlessly);
+        elsewhere = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        elsewhere.createContext("/", exchange -> {
+            redirectedTo.add(new Received(exchange.getRequestMethod(), read(exchange), null,
+                    exchange.getRequestHeaders().getFirst("Authorization")));
+            answer(exchange, 200, "");
+        });
+        elsewhere.start();
+        partner.createContext("/moved", exchange -> {
+            read(exchange);
+            exchange.getResponseHeaders().add("Location", "http://127.0.0.1:" + elsewhere.getAddress().getPort() + "/orders");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
         partner.start();
     }
 
     @AfterEach
     void stopPartner() {
         partner.stop(0);
+        elsewhere.stop(0);
     }
 
     @Test
@@ -111,12 +135,54 @@ class HttpConnectorIT {
     }
 
     @Test
+    @DisplayName("a partner that answers a two-way port with an endless stream: the exchange is cut off, the message suspended with why, the server unharmed")
+    void endlessAnswerIsCutOff() throws Exception {
+        createPort("endless", true, Json.createObjectBuilder().add("requestTimeoutSeconds", "5"));
+        String id = publish("endless", "<quote-request/>", "").messageId;
+
+        InContainerSupport.eventually().atMost(Duration.ofSeconds(60)).until(() -> get("suspended?port=endless-" + run).body()
+                .contains(id));
+        assertThat(get("suspended?port=endless-" + run).body()).containsAnyOf("maxResponseBytes", "timed out", "timeout");
+        assertThat(endlessAnswerDropped.await(30, TimeUnit.SECONDS)).as("the connector stopped reading").isTrue();
+        assertThat(get("adapters").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("a redirect is not followed: the delivery fails with the status, and the other origin receives nothing, credentials least of all")
+    void redirectIsNotFollowed() throws Exception {
+        createPort("moved", false, Json.createObjectBuilder().add("username", "acme").add("password", "s3cret"));
+        String id = publish("moved", "<order id=\"8\"/>", "").messageId;
+
+        InContainerSupport.eventually().until(() -> get("suspended?port=moved-" + run).body().contains(id));
+        assertThat(get("suspended?port=moved-" + run).body()).contains("302");
+        assertThat(redirectedTo).isEmpty();
+    }
+
+    @Test
     @DisplayName("bad HTTP endpoints are refused when the port is saved, naming the field")
     void badEndpointsRefused() throws Exception {
         assertThat(createPortRaw("bad-" + run, "ftp://127.0.0.1/x", false, Json.createObjectBuilder()).body())
                 .contains("\"field\":\"primaryTransport.address\"");
         assertThat(createPortRaw("bad-" + run, "http://127.0.0.1/x", false, Json.createObjectBuilder().add("method", "DELETE")).body())
                 .contains("\"field\":\"primaryTransport.properties.method\"");
+        assertThat(createPortRaw("bad-" + run, "http://acme:s3cret@127.0.0.1/x", false, Json.createObjectBuilder()).body())
+                .contains("\"field\":\"primaryTransport.address\"");
+    }
+
+    /** Answers 200 with a chunked body that never ends, until the connector drops the connection. */
+    private void answerEndlessly(HttpExchange exchange) throws IOException {
+        read(exchange);
+        byte[] chunk = new byte[64 * 1024];
+        Arrays.fill(chunk, (byte) 'x');
+        exchange.getResponseHeaders().add("Content-Type", "text/plain");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream body = exchange.getResponseBody()) {
+            while (true) {
+                body.write(chunk);
+            }
+        } catch (IOException dropped) {
+            endlessAnswerDropped.countDown();
+        }
     }
 
     private void answer(HttpExchange exchange, int status, String body) throws IOException {
