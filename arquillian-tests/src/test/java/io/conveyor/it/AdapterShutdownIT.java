@@ -56,7 +56,7 @@ class AdapterShutdownIT {
     }
 
     @Test
-    @DisplayName("L12 L13 L14 undeploying terminates the adapter once; it drains its 3 held messages while new publications are refused")
+    @DisplayName("L12 L13 L14 undeploying terminates the adapter once; it drains its 3 held messages while new publications are refused, before its connector stops")
     void terminateDrainsHeldMessages() throws Exception {
         Files.deleteIfExists(records().resolve(ProbeType.PROBE_SINGLE.name() + ".log"));
         deployer.deploy(DEPLOYMENT);
@@ -70,7 +70,7 @@ class AdapterShutdownIT {
         deployer.undeploy(DEPLOYMENT);
         List<String> lines = ProbeRecords.read(serverBase.resolve("data"), ProbeType.PROBE_SINGLE.name());
         assertThat(lines).containsExactly("terminate called", "submission during terminate: SHUTTING_DOWN", "drained 3: OK",
-                "terminate returned");
+                "terminate returned", "connector stopped");
 
         deployer.deploy(DEPLOYMENT);
         try {

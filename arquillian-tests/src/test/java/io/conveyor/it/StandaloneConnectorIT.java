@@ -76,6 +76,9 @@ class StandaloneConnectorIT {
             deployer.deploy(CONNECTOR);
             InContainerSupport.eventually().until(() -> get("messages/" + waiting).statusCode() == 404);
         } finally {
+            // a port whose adapter is no longer deployed would make later bindings imports on this server fail
+            HTTP.send(HttpRequest.newBuilder(API.resolve("ports/standalone-" + run)).DELETE().build(),
+                    HttpResponse.BodyHandlers.discarding());
             deployer.undeploy(CONNECTOR);
             deployer.undeploy(ENGINE);
         }

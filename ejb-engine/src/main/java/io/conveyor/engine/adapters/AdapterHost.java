@@ -47,6 +47,12 @@ public class AdapterHost {
     private static final Logger LOG = Logger.getLogger(AdapterHost.class.getName());
 
     private final ConcurrentMap<String, AdapterInstance> instances = new ConcurrentHashMap<>();
+    /**
+     * Terminations under way. A connector may stop while the engine itself stops (the server does not order the
+     * modules of an application on the way down): whichever asks second waits for the same terminator, so the
+     * engine's beans stay up until the adapter has drained.
+     */
+    private final ConcurrentMap<AdapterInstance, Thread> terminating = new ConcurrentHashMap<>();
     private volatile boolean stopped;
 
     @Inject
@@ -143,33 +149,39 @@ public class AdapterHost {
     }
 
     /**
-     * A connector is being stopped while the engine runs (undeployed or redeployed on its own): its adapter is
-     * terminated first, while the connector still works, and forgotten; its queued messages wait until the connector
-     * is back, and those the adapter still held when it returned from terminate are delivered again once their leases
-     * run out.
+     * A connector is stopping. While the engine runs (the connector undeployed or redeployed on its own), its adapter
+     * is terminated first, while the connector still works, and forgotten: its queued messages wait until the
+     * connector is back, and those the adapter still held when it returned from terminate are delivered again once
+     * their leases run out. While the engine stops too, this waits for the engine's own termination of the adapter.
      */
     private void connectorStopping(AdapterInstance instance) {
-        if (stopped) {
-            return;
+        if (!stopped) {
+            LOG.info(() -> "connector of adapter " + instance.transportType() + " is stopping: terminating its adapter first");
         }
-        LOG.info(() -> "connector of adapter " + instance.transportType() + " is stopping: terminating its adapter first");
         terminate(List.of(instance));
-        leases.forget(instance.transportType());
-        instances.remove(key(instance.transportType()), instance);
+        if (!stopped) {
+            leases.forget(instance.transportType());
+            instances.remove(key(instance.transportType()), instance);
+        }
     }
 
     private void terminate(List<AdapterInstance> stopping) {
         Duration deadline = settings.terminateDeadline();
-        try {
-            leases.renew(deadline.plus(settings.leaseDuration()));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not extend the leases of in-flight messages before terminating the adapters", e);
+        if (stopping.stream().anyMatch(instance -> instance.state() == AdapterState.RUNNING)) {
+            try {
+                leases.renew(deadline.plus(settings.leaseDuration()));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not extend the leases of in-flight messages before terminating the adapters", e);
+            }
         }
         Map<AdapterInstance, Thread> terminators = new LinkedHashMap<>();
         for (AdapterInstance instance : stopping) {
-            TransportControl control = instance.beginTermination();
-            if (control != null) {
-                terminators.put(instance, startTerminator(instance, control));
+            Thread terminator = terminating.computeIfAbsent(instance, starting -> {
+                TransportControl control = starting.beginTermination();
+                return control == null ? null : startTerminator(starting, control);
+            });
+            if (terminator != null) {
+                terminators.put(instance, terminator);
             }
         }
         long deadlineNanos = System.nanoTime() + deadline.toNanos();
@@ -186,6 +198,7 @@ public class AdapterHost {
                 LOG.info(() -> "adapter " + instance.transportType() + " terminated");
             }
             instance.terminated();
+            terminating.remove(instance, terminator);
         });
     }
 
