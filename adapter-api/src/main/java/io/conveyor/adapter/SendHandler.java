@@ -43,9 +43,10 @@ public interface SendHandler {
     /**
      * Registers what the engine does before this connector stops: terminate the adapter it created from it. The
      * connector runs the action when the server stops it (undeployment, reload, shutdown), before it lets its
-     * WorkManager go, so the adapter drains while everything it uses still works. A connector packaged inside the
-     * engine's application stops after the engine anyway; one deployed on its own may stop first, and then this is
-     * what keeps the order. The action is idempotent; a connector that never stops on its own may ignore it.
+     * WorkManager go, so the adapter drains while everything it uses still works. The server does not stop the
+     * modules of an application in a set order, and a connector deployed on its own may be undeployed while the
+     * engine runs: this is what keeps the adapter's end before its connector's. The action may block until the
+     * adapter has drained (within the engine's terminate deadline) and is idempotent.
      */
     default void beforeStop(Runnable action) {
     }
