@@ -2,6 +2,8 @@ package io.conveyor.engine.dispatch;
 
 import io.conveyor.adapter.SendHandler;
 import io.conveyor.engine.adapters.HandlerRegistry;
+import io.conveyor.engine.messagebox.Delivery;
+import io.conveyor.engine.messagebox.EngineMessage;
 import io.conveyor.engine.messagebox.LeaseStore;
 import io.conveyor.engine.messagebox.MessageStore;
 import jakarta.annotation.PostConstruct;
@@ -19,6 +21,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -70,10 +73,28 @@ public class Dispatcher {
 
     @PreDestroy
     void stop() {
+        Collection<Delivery> handedOff = services.handOff.close();
         stopped.countDown();
         loops.values().forEach(running -> running.loop().stop());
         join(supervisor);
         loops.values().forEach(running -> join(running.thread()));
+        giveBack(handedOff);
+    }
+
+    /** Deliveries handed off and not yet taken by their loop go back to the MessageBox's queue, no attempt consumed. */
+    private void giveBack(Collection<Delivery> handedOff) {
+        if (handedOff.isEmpty()) {
+            return;
+        }
+        List<EngineMessage.Lease> leases = handedOff.stream().map(delivery -> delivery.message().lease()).toList();
+        try {
+            services.claims.release(leases, services.clock.instant(), false);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, leases.size() + " handed-off deliveries could not be queued again; they will be "
+                    + "taken back at the next start", e);
+        } finally {
+            services.leases.release(leases.stream().map(EngineMessage.Lease::workItemId).toList());
+        }
     }
 
     private void supervise() {

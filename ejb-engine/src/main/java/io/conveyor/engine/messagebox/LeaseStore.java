@@ -47,12 +47,10 @@ public class LeaseStore {
             for (List<String> slice : Sql.slices(workItemIds.stream().sorted().toList())) {
                 WorkItemRows.lock(connection, slice);
                 try (PreparedStatement update = connection.prepareStatement("update cv_work_item set lease_expires_at = ? "
-                        + "where lease_owner = ? and state = 'IN_PROCESS' and id in (" + Sql.placeholders(slice.size()) + ")")) {
+                        + "where lease_owner = ? and state = 'IN_PROCESS' and id = any(?)")) {
                     Sql.setInstant(update, 1, leaseUntil);
                     update.setString(2, owner);
-                    for (int i = 0; i < slice.size(); i++) {
-                        update.setString(i + 3, slice.get(i));
-                    }
+                    Sql.setIds(update, 3, slice);
                     update.executeUpdate();
                 }
             }
@@ -70,7 +68,7 @@ public class LeaseStore {
             List<EngineMessage.Lease> leases = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    leases.add(new EngineMessage.Lease(rows.getString(1), rows.getString(2)));
+                    leases.add(new EngineMessage.Lease(Sql.getId(rows, "id"), Sql.getId(rows, "lease_token")));
                 }
             }
             return leases;
@@ -90,20 +88,25 @@ public class LeaseStore {
             for (List<EngineMessage.Lease> slice : Sql.slices(leases)) {
                 Map<String, String> tokens = new HashMap<>();
                 slice.forEach(lease -> tokens.put(lease.workItemId(), lease.token()));
-                String inList = " and id in (" + Sql.placeholders(slice.size()) + ")";
-                try (PreparedStatement held = bind(connection.prepareStatement("select id, lease_token from cv_work_item "
-                        + "where state = 'IN_PROCESS'" + inList), slice);
-                     ResultSet rows = held.executeQuery()) {
-                    while (rows.next()) {
-                        if (rows.getString(2).equals(tokens.get(rows.getString(1)))) {
-                            stillHeld.put(rows.getString(1), rows.getString(2));
+                try (PreparedStatement held = connection.prepareStatement("select id, lease_token from cv_work_item "
+                        + "where state = 'IN_PROCESS' and id = any(?)")) {
+                    Sql.setIds(held, 1, tokens.keySet());
+                    try (ResultSet rows = held.executeQuery()) {
+                        while (rows.next()) {
+                            String id = Sql.getId(rows, "id");
+                            String token = Sql.getId(rows, "lease_token");
+                            if (token != null && token.equals(tokens.get(id))) {
+                                stillHeld.put(id, token);
+                            }
                         }
                     }
                 }
-                try (PreparedStatement lock = bind(connection.prepareStatement(CANDIDATES + "where state = 'IN_PROCESS'"
-                        + inList + " for update skip locked"), slice)) {
+                try (PreparedStatement lock = connection.prepareStatement(CANDIDATES
+                        + "where state = 'IN_PROCESS' and id = any(?) for update skip locked")) {
+                    Sql.setIds(lock, 1, tokens.keySet());
                     taken.addAll(candidates(lock).stream()
-                            .filter(candidate -> candidate.token().equals(tokens.get(candidate.id()))).toList());
+                            .filter(candidate -> candidate.token() != null
+                                    && candidate.token().equals(tokens.get(candidate.id()))).toList());
                 }
             }
             taken.forEach(candidate -> stillHeld.remove(candidate.id()));
@@ -136,18 +139,12 @@ public class LeaseStore {
     private record Candidate(String id, String token, int interruptions) {
     }
 
-    private static PreparedStatement bind(PreparedStatement statement, List<EngineMessage.Lease> leases) throws SQLException {
-        for (int i = 0; i < leases.size(); i++) {
-            statement.setString(i + 1, leases.get(i).workItemId());
-        }
-        return statement;
-    }
-
     private static List<Candidate> candidates(PreparedStatement lock) throws SQLException {
         List<Candidate> candidates = new ArrayList<>();
         try (ResultSet rows = lock.executeQuery()) {
             while (rows.next()) {
-                candidates.add(new Candidate(rows.getString(1), rows.getString(2), rows.getInt(3)));
+                candidates.add(new Candidate(Sql.getId(rows, "id"), Sql.getId(rows, "lease_token"),
+                        rows.getInt("interrupted_deliveries")));
             }
         }
         return candidates;
@@ -171,11 +168,11 @@ public class LeaseStore {
                     suspend.setString(2, "delivery interrupted " + interruptions + " times in a row without an outcome "
                             + "(the server stopped or died, or the lease ran out, while the adapter held the message); "
                             + "suspended so that it cannot bring its server down again. Resume it once the cause is known.");
-                    suspend.setString(3, candidate.id());
+                    Sql.setId(suspend, 3, candidate.id());
                     suspend.addBatch();
                     suspended++;
                 } else {
-                    queue.setString(1, candidate.id());
+                    Sql.setId(queue, 1, candidate.id());
                     queue.addBatch();
                 }
             }

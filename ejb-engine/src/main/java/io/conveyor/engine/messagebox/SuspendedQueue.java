@@ -113,7 +113,7 @@ public class SuspendedQueue {
                     update.setInt(2, target.retryCount());
                     update.setInt(3, target.retryInterval());
                     Sql.setInstant(update, 4, now);
-                    update.setString(5, id);
+                    Sql.setId(update, 5, id);
                     update.addBatch();
                     results.add(new ControlResult(id, true, ""));
                 }
@@ -136,7 +136,7 @@ public class SuspendedQueue {
                 String refusal = refusal(item, false);
                 results.add(new ControlResult(id, refusal == null, refusal == null ? "" : refusal));
                 if (refusal == null) {
-                    targets.add(new WorkItemDeletion.Target(id, item.messageId()));
+                    targets.add(new WorkItemDeletion.Target(id, item.messageId(), item.inline()));
                 }
             }
             WorkItemDeletion.delete(connection, targets);

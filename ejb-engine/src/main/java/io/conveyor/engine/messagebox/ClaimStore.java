@@ -1,0 +1,221 @@
+package io.conveyor.engine.messagebox;
+
+import io.conveyor.adapter.MessagePart;
+import io.conveyor.engine.ports.SendPortDefinition;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Claims in the MessageBox: due work items taken for an adapter under a lease, with their messages, and claimed items
+ * given back. This is the way to delivery for what the in-memory hand-off does not carry: retries, messages held for
+ * a service window, ordered ports, backlogs, and work left by a restart or by another server. One transaction per
+ * call, joining the caller's if there is one.
+ */
+@ApplicationScoped
+@Transactional
+public class ClaimStore {
+
+    @Resource(lookup = MessageBoxDataSource.JNDI_NAME)
+    private DataSource dataSource;
+    @Inject
+    WorkItemIds ids;
+
+    /**
+     * Claims up to {@code max} due work items of an adapter, highest priority and oldest first, and loads their
+     * messages. Items another server claims at the same moment are skipped.
+     */
+    public List<Delivery> claim(String adapterType, int max, String owner, Instant now, Instant leaseUntil) {
+        try (Connection connection = dataSource.getConnection()) {
+            List<String> candidates = dueItems(connection, adapterType, max, now);
+            if (candidates.isEmpty()) {
+                return List.of();
+            }
+            String token = ids.next();
+            List<String> claimed = new ArrayList<>();
+            try (PreparedStatement update = connection.prepareStatement("update cv_work_item set state = 'IN_PROCESS', "
+                    + "lease_owner = ?, lease_token = ?, lease_expires_at = ?, attempt_count = attempt_count + 1 "
+                    + "where id = ? and state = 'READY' and adapter_type = ? and next_attempt_at <= ?")) {
+                for (String id : candidates) {
+                    update.setString(1, owner);
+                    Sql.setId(update, 2, token);
+                    Sql.setInstant(update, 3, leaseUntil);
+                    Sql.setId(update, 4, id);
+                    update.setString(5, adapterType);
+                    Sql.setInstant(update, 6, now);
+                    update.addBatch();
+                }
+                int[] counts = update.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] == 1 || counts[i] == PreparedStatement.SUCCESS_NO_INFO) {
+                        claimed.add(candidates.get(i));
+                    }
+                }
+            }
+            return load(connection, claimed);
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot claim work for adapter " + adapterType, e);
+        }
+    }
+
+    /** Whether an adapter has any work due now (cheap; used before an adapter is created). */
+    public boolean hasDueWork(String adapterType, Instant now) {
+        try (Connection connection = dataSource.getConnection()) {
+            return !dueItems(connection, adapterType, 1, now).isEmpty();
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot look for work for adapter " + adapterType, e);
+        }
+    }
+
+    /**
+     * Gives claimed or handed-off items back without consuming an attempt (their adapter could not take them, or their
+     * service window is closed), due again at {@code dueAt}.
+     *
+     * @param windowHold whether {@code dueAt} is the opening of the transport's service window, so that a change of
+     *                   the window re-evaluates it
+     */
+    public void release(List<EngineMessage.Lease> leases, Instant dueAt, boolean windowHold) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("update cv_work_item set state = 'READY', "
+                     + "lease_owner = null, lease_token = null, lease_expires_at = null, "
+                     + "attempt_count = attempt_count - 1, next_attempt_at = ?, window_hold = ? "
+                     + "where id = ? and lease_token = ?")) {
+            for (EngineMessage.Lease lease : leases) {
+                Sql.setInstant(update, 1, dueAt);
+                update.setBoolean(2, windowHold);
+                Sql.setId(update, 3, lease.workItemId());
+                Sql.setId(update, 4, lease.token());
+                update.addBatch();
+            }
+            update.executeBatch();
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot release " + leases.size() + " work item(s)", e);
+        }
+    }
+
+    /**
+     * Points a claimed delivery at another adapter (its port changed while it waited) and makes it ready again at
+     * once, without consuming an attempt.
+     */
+    public void reassign(EngineMessage.Lease lease, String adapterType, Instant now) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("update cv_work_item set state = 'READY', "
+                     + "adapter_type = ?, lease_owner = null, lease_token = null, lease_expires_at = null, "
+                     + "attempt_count = attempt_count - 1, next_attempt_at = ? where id = ? and lease_token = ?")) {
+            update.setString(1, adapterType);
+            Sql.setInstant(update, 2, now);
+            Sql.setId(update, 3, lease.workItemId());
+            Sql.setId(update, 4, lease.token());
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot reassign work item " + lease.workItemId(), e);
+        }
+    }
+
+    /**
+     * Due work of an adapter, at most {@code max} items: unordered items by priority and due time, and with what room
+     * is left, the head of each ordered port whose head is due and which has nothing in process (O1, O2): an earlier
+     * item still queued, waiting to retry, in process or suspended resumable holds the rest of its port back (O4, O6).
+     */
+    private static List<String> dueItems(Connection connection, String adapterType, int max, Instant now)
+            throws SQLException {
+        List<String> ids = new ArrayList<>();
+        // One priority at a time, so each query is a range of cv_work_item_claim that ends at the first item not due:
+        // items held for later (retries, closed service windows) are never read, however many there are. The equal
+        // columns lead the order by, so H2 too reads the index in order and stops early.
+        try (PreparedStatement select = connection.prepareStatement("select id from cv_work_item where adapter_type = ? "
+                + "and state = 'READY' and ordered = false and priority = ? and next_attempt_at <= ? "
+                + "order by adapter_type, state, ordered, priority, next_attempt_at fetch first ? rows only")) {
+            for (int priority = SendPortDefinition.HIGHEST_PRIORITY; priority <= SendPortDefinition.LOWEST_PRIORITY
+                    && ids.size() < max; priority++) {
+                select.setString(1, adapterType);
+                select.setInt(2, priority);
+                Sql.setInstant(select, 3, now);
+                select.setInt(4, max - ids.size());
+                collect(select, ids);
+            }
+        }
+        if (ids.size() == max) {
+            return ids;
+        }
+        try (PreparedStatement heads = connection.prepareStatement("select w.id from cv_work_item w "
+                + "where w.adapter_type = ? and w.state = 'READY' and w.ordered = true and w.next_attempt_at <= ? "
+                + "and not exists (select 1 from cv_work_item x where x.port_id = w.port_id and x.id < w.id "
+                + "and x.state in ('READY', 'IN_PROCESS', 'SUSPENDED')) "
+                + "and not exists (select 1 from cv_work_item y where y.port_id = w.port_id and y.state = 'IN_PROCESS') "
+                + "order by w.priority, w.id fetch first ? rows only")) {
+            heads.setString(1, adapterType);
+            Sql.setInstant(heads, 2, now);
+            heads.setInt(3, max - ids.size());
+            collect(heads, ids);
+        }
+        return ids;
+    }
+
+    private static void collect(PreparedStatement select, List<String> ids) throws SQLException {
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                ids.add(Long.toString(rows.getLong(1)));
+            }
+        }
+    }
+
+    /**
+     * Loads claimed work items with their messages, in the order they were claimed (priority first): a message held
+     * inline comes with its row; one in {@code cv_message} with its context, and its parts (the first chunk of a
+     * one-chunk part prefetched, larger ones read as the adapter pulls them).
+     */
+    private List<Delivery> load(Connection connection, List<String> workItemIds) throws SQLException {
+        if (workItemIds.isEmpty()) {
+            return List.of();
+        }
+        Map<String, WorkItem> items = new HashMap<>();
+        Map<String, Message> messages = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("select " + WorkItemRows.COLUMNS
+                + ", coalesce(w.context, m.context) as message_context, coalesce(w.body_part_name, m.body_part_name) "
+                + "as message_body_part, w.body, w.content_type, w.charset from cv_work_item w "
+                + "left join cv_message m on w.context is null and m.id = w.message_id where w.id = any(?)")) {
+            Sql.setIds(select, 1, workItemIds);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    WorkItem item = WorkItemRows.read(rows);
+                    items.put(item.id(), item);
+                    messages.put(item.id(), new Message(rows.getString("message_context"),
+                            rows.getString("message_body_part"), rows.getBytes("body"), rows.getString("content_type"),
+                            rows.getString("charset")));
+                }
+            }
+        }
+        List<String> stored = items.values().stream().filter(item -> !item.inline()).map(WorkItem::messageId)
+                .distinct().toList();
+        Map<String, Map<String, MessagePart>> storedParts = StoredParts.load(connection, dataSource, stored);
+        List<Delivery> deliveries = new ArrayList<>(workItemIds.size());
+        for (String id : workItemIds) {
+            WorkItem item = items.get(id);
+            Message message = messages.get(id);
+            Map<String, MessagePart> parts = item.inline()
+                    ? Map.of(message.bodyPartName(), ContentPart.of(message.body(), message.contentType(), message.charset()))
+                    : storedParts.getOrDefault(item.messageId(), new LinkedHashMap<>());
+            deliveries.add(new Delivery(item, EngineMessage.delivered(item.messageId(),
+                    new EngineMessageContext(ContextCodec.decode(message.context())),
+                    new EngineMessage.Lease(item.id(), item.leaseToken()), message.bodyPartName(), parts)));
+        }
+        return deliveries;
+    }
+
+    /** The message columns of a claimed row: inline ones, or the context and body part name of its cv_message row. */
+    private record Message(String context, String bodyPartName, byte[] body, String contentType, String charset) {
+    }
+}
