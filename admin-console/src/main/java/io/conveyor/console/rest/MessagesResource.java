@@ -5,6 +5,7 @@ import io.conveyor.engine.admin.ValidationException;
 import io.conveyor.engine.messagebox.EngineMessage;
 import io.conveyor.engine.messagebox.EngineMessageFactory;
 import io.conveyor.engine.messagebox.MessageBoxQueries;
+import io.conveyor.engine.messagebox.MessageStore;
 import io.conveyor.engine.routing.PublishReceipt;
 import io.conveyor.engine.routing.PublicationCommitter;
 import io.conveyor.engine.routing.PublishService;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -58,14 +60,22 @@ public class MessagesResource {
     @Inject
     MessageBoxQueries queries;
     @Inject
+    MessageStore store;
+    @Inject
     ResponseWaiters waiters;
 
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response publish(InputStream body, @HeaderParam("Content-Type") String contentType,
                             @HeaderParam(PROPERTIES_HEADER) String properties,
+                            @HeaderParam("Content-Length") Long contentLength,
                             @QueryParam("responseTimeout") String responseTimeout)
             throws InterruptedException, IOException {
+        if (contentLength != null && contentLength > store.maxPartBytes()) {
+            throw new WebApplicationException("the body is " + contentLength + " bytes; this MessageBox stores at most "
+                    + (store.maxPartBytes() >> 20) + " MiB in one message (the embedded H2 holds a transaction in memory; "
+                    + "use PostgreSQL for larger messages)", Response.Status.REQUEST_ENTITY_TOO_LARGE);
+        }
         Duration wait = responseTimeout(responseTimeout);
         EngineMessage message = FACTORY.createMessage();
         for (PublishedProperties.Property property : PublishedProperties.parse(properties)) {

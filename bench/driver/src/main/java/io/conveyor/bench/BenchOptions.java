@@ -49,6 +49,10 @@ record BenchOptions(Set<String> scenarios, int runs, int probeSeconds, boolean q
                         + "; usage: [--scenarios a,b] [--runs n] [--probe seconds] [--quick] [--profile] [--results file.md] [--ear conveyor.ear]");
             }
         }
+        if (!ear.getFileName().toString().equals("conveyor.ear")) {
+            throw new IllegalArgumentException("--ear " + ear + ": the file must be named conveyor.ear, the deployment "
+                    + "the load generator depends on (put each build in a directory of its own)");
+        }
         if (quick) {
             runs = 1;
             probe = Math.min(probe, 5);

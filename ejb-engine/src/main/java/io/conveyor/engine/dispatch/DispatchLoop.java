@@ -119,11 +119,10 @@ final class DispatchLoop implements Runnable {
 
     /** Claimed deliveries that got no outcome go back to the queue, due at {@code dueAt}, no attempt consumed. */
     private void putBack(List<Delivery> deliveries, Instant dueAt) {
-        List<EngineMessage.Lease> leases = deliveries.stream().map(d -> d.message().lease()).toList();
         try {
-            services.claims.release(leases, dueAt, false);
+            services.claims.release(deliveries, dueAt, false);
         } finally {
-            services.leases.release(leases.stream().map(EngineMessage.Lease::workItemId).toList());
+            services.leases.release(deliveries.stream().map(d -> d.workItem().id()).toList());
         }
     }
 
@@ -171,7 +170,7 @@ final class DispatchLoop implements Runnable {
             String currentAdapter = DeliveryStamper.adapterOf(item, port);
             Instant windowOpens = DeliveryStamper.windowOpens(item, port, now);
             if (!currentAdapter.equalsIgnoreCase(item.adapterType())) {
-                services.claims.reassign(delivery.message().lease(), currentAdapter, now);
+                services.claims.reassign(delivery, currentAdapter, now);
                 services.leases.release(List.of(item.id()));
                 services.signals.wake(currentAdapter);
             } else if (windowOpens.isAfter(now)) {
@@ -216,7 +215,7 @@ final class DispatchLoop implements Runnable {
             adapter.rememberBatchSize(begin.maxBatchSize());
             if (deliveries.size() > begin.maxBatchSize()) {
                 pushed = deliveries.subList(0, begin.maxBatchSize());
-                giveBack(deliveries.subList(begin.maxBatchSize(), deliveries.size()));
+                putBack(deliveries.subList(begin.maxBatchSize(), deliveries.size()), services.clock.instant());
             }
             List<Delivery> sentSynchronously = new ArrayList<>();
             Exception failure = push(batch, begin, pushed, sentSynchronously);
@@ -272,28 +271,24 @@ final class DispatchLoop implements Runnable {
 
     private static Disposition delete(Delivery delivery) {
         EngineMessage.Lease lease = delivery.message().lease();
-        return Disposition.delete(lease.workItemId(), lease.token(), delivery.message().messageId());
+        return Disposition.delete(lease, delivery.message().messageId());
     }
 
     /** A delivery the engine cannot make (its port is gone or broken): suspended, resumable, with why. */
     private Disposition suspension(Delivery delivery, Exception problem) {
         EngineMessage message = delivery.message();
         message.setErrorInfo(problem);
-        return Disposition.suspend(delivery.workItem().id(), message.lease().token(), message.messageId(),
+        return Disposition.suspend(message.lease(), message.messageId(),
                 FailurePolicy.failureInfo(message, transportType), false, null);
     }
 
     /** Outside its service window: back to the queue until the window opens, without the adapter (A9). */
     private void holdUntil(Delivery delivery, Instant opens) {
-        EngineMessage.Lease lease = delivery.message().lease();
-        services.claims.release(List.of(lease), opens, true);
-        services.leases.release(List.of(lease.workItemId()));
-    }
-
-    private void giveBack(List<Delivery> deliveries) {
-        List<EngineMessage.Lease> leases = deliveries.stream().map(d -> d.message().lease()).toList();
-        services.claims.release(leases, services.clock.instant(), false);
-        services.leases.release(leases.stream().map(EngineMessage.Lease::workItemId).toList());
+        try {
+            services.claims.release(List.of(delivery), opens, true);
+        } finally {
+            services.leases.release(List.of(delivery.workItem().id()));
+        }
     }
 
     /**

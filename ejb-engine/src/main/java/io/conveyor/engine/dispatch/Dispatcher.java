@@ -2,8 +2,8 @@ package io.conveyor.engine.dispatch;
 
 import io.conveyor.adapter.SendHandler;
 import io.conveyor.engine.adapters.HandlerRegistry;
+import io.conveyor.engine.messagebox.BacklogCompaction;
 import io.conveyor.engine.messagebox.Delivery;
-import io.conveyor.engine.messagebox.EngineMessage;
 import io.conveyor.engine.messagebox.LeaseStore;
 import io.conveyor.engine.messagebox.MessageStore;
 import jakarta.annotation.PostConstruct;
@@ -45,6 +45,8 @@ public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
     private static final Duration STOP_DEADLINE = Duration.ofSeconds(30);
+    /** How often the maintained backlog counts are folded (see {@link BacklogCompaction}). */
+    private static final Duration COMPACTION_PERIOD = Duration.ofSeconds(10);
 
     private final Map<String, Running> loops = new ConcurrentHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -58,6 +60,8 @@ public class Dispatcher {
     MessageStore messages;
     @Inject
     LeaseStore leaseStore;
+    @Inject
+    BacklogCompaction backlog;
     @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
     ManagedThreadFactory threads;
 
@@ -86,20 +90,20 @@ public class Dispatcher {
         if (handedOff.isEmpty()) {
             return;
         }
-        List<EngineMessage.Lease> leases = handedOff.stream().map(delivery -> delivery.message().lease()).toList();
         try {
-            services.claims.release(leases, services.clock.instant(), false);
+            services.claims.release(List.copyOf(handedOff), services.clock.instant(), false);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, leases.size() + " handed-off deliveries could not be queued again; they will be "
+            LOG.log(Level.WARNING, handedOff.size() + " handed-off deliveries could not be queued again; they will be "
                     + "taken back at the next start", e);
         } finally {
-            services.leases.release(leases.stream().map(EngineMessage.Lease::workItemId).toList());
+            services.leases.release(handedOff.stream().map(delivery -> delivery.workItem().id()).toList());
         }
     }
 
     private void supervise() {
         LeaseRecovery recovery = new LeaseRecovery(leaseStore, services.server.id());
         Instant nextLeaseWork = Instant.MIN;
+        Instant nextCompaction = Instant.MIN;
         try {
             do {
                 if (!recovery.earlierRunRead()) {
@@ -124,6 +128,14 @@ public class Dispatcher {
                     } catch (RuntimeException e) {
                         LOG.log(Level.WARNING, "lease renewal failed; trying again", e);
                     }
+                }
+                if (!now.isBefore(nextCompaction)) {
+                    try {
+                        backlog.compact();
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "folding the backlog counts failed; trying again", e);
+                    }
+                    nextCompaction = now.plus(COMPACTION_PERIOD);
                 }
                 try {
                     startLoops(registry.refresh());

@@ -45,16 +45,16 @@ public class ClaimStore {
             }
             String token = ids.next();
             List<String> claimed = new ArrayList<>();
+            // by identity and state only: with more conditions H2 may pick the claim index and scan the backlog per row.
+            // A candidate retargeted or held for its window meanwhile is caught when its delivery is checked.
             try (PreparedStatement update = connection.prepareStatement("update cv_work_item set state = 'IN_PROCESS', "
                     + "lease_owner = ?, lease_token = ?, lease_expires_at = ?, attempt_count = attempt_count + 1 "
-                    + "where id = ? and state = 'READY' and adapter_type = ? and next_attempt_at <= ?")) {
+                    + "where id = ? and state = 'READY'")) {
                 for (String id : candidates) {
                     update.setString(1, owner);
                     Sql.setId(update, 2, token);
                     Sql.setInstant(update, 3, leaseUntil);
                     Sql.setId(update, 4, id);
-                    update.setString(5, adapterType);
-                    Sql.setInstant(update, 6, now);
                     update.addBatch();
                 }
                 int[] counts = update.executeBatch();
@@ -64,7 +64,11 @@ public class ClaimStore {
                     }
                 }
             }
-            return load(connection, claimed);
+            List<Delivery> deliveries = load(connection, claimed);
+            BacklogChanges changes = new BacklogChanges();
+            deliveries.forEach(d -> changes.moved(d.workItem().portId(), WorkItemState.READY, WorkItemState.IN_PROCESS));
+            changes.write(connection);
+            return deliveries;
         } catch (SQLException e) {
             throw new MessageBoxException("cannot claim work for adapter " + adapterType, e);
         }
@@ -80,47 +84,58 @@ public class ClaimStore {
     }
 
     /**
-     * Gives claimed or handed-off items back without consuming an attempt (their adapter could not take them, or their
-     * service window is closed), due again at {@code dueAt}.
+     * Gives claimed or handed-off deliveries back without consuming an attempt (their adapter could not take them, or
+     * their service window is closed), due again at {@code dueAt}; those no longer held under their lease are left.
      *
      * @param windowHold whether {@code dueAt} is the opening of the transport's service window, so that a change of
      *                   the window re-evaluates it
      */
-    public void release(List<EngineMessage.Lease> leases, Instant dueAt, boolean windowHold) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement("update cv_work_item set state = 'READY', "
-                     + "lease_owner = null, lease_token = null, lease_expires_at = null, "
-                     + "attempt_count = attempt_count - 1, next_attempt_at = ?, window_hold = ? "
-                     + "where id = ? and lease_token = ?")) {
-            for (EngineMessage.Lease lease : leases) {
-                Sql.setInstant(update, 1, dueAt);
-                update.setBoolean(2, windowHold);
-                Sql.setId(update, 3, lease.workItemId());
-                Sql.setId(update, 4, lease.token());
-                update.addBatch();
-            }
-            update.executeBatch();
-        } catch (SQLException e) {
-            throw new MessageBoxException("cannot release " + leases.size() + " work item(s)", e);
-        }
+    public void release(List<Delivery> deliveries, Instant dueAt, boolean windowHold) {
+        requeue(deliveries, "next_attempt_at = ?, window_hold = ?", update -> {
+            Sql.setInstant(update, 1, dueAt);
+            update.setBoolean(2, windowHold);
+        });
     }
 
     /**
      * Points a claimed delivery at another adapter (its port changed while it waited) and makes it ready again at
      * once, without consuming an attempt.
      */
-    public void reassign(EngineMessage.Lease lease, String adapterType, Instant now) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement("update cv_work_item set state = 'READY', "
-                     + "adapter_type = ?, lease_owner = null, lease_token = null, lease_expires_at = null, "
-                     + "attempt_count = attempt_count - 1, next_attempt_at = ? where id = ? and lease_token = ?")) {
+    public void reassign(Delivery delivery, String adapterType, Instant now) {
+        requeue(List.of(delivery), "adapter_type = ?, next_attempt_at = ?", update -> {
             update.setString(1, adapterType);
             Sql.setInstant(update, 2, now);
-            Sql.setId(update, 3, lease.workItemId());
-            Sql.setId(update, 4, lease.token());
-            update.executeUpdate();
+        });
+    }
+
+    /** Binds the first parameters of a requeueing update, those its {@code set} clause adds. */
+    @FunctionalInterface
+    private interface SetClause {
+        void bind(PreparedStatement update) throws SQLException;
+    }
+
+    private void requeue(List<Delivery> deliveries, String set, SetClause clause) {
+        int first = (int) set.chars().filter(c -> c == '?').count() + 1;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("update cv_work_item set state = 'READY', "
+                     + "lease_owner = null, lease_token = null, lease_expires_at = null, "
+                     + "attempt_count = attempt_count - 1, " + set + " where id = ? and lease_token = ?")) {
+            for (Delivery delivery : deliveries) {
+                clause.bind(update);
+                Sql.setId(update, first, delivery.message().lease().workItemId());
+                Sql.setId(update, first + 1, delivery.message().lease().token());
+                update.addBatch();
+            }
+            int[] counts = update.executeBatch();
+            BacklogChanges changes = new BacklogChanges();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 1 || counts[i] == PreparedStatement.SUCCESS_NO_INFO) {
+                    changes.moved(deliveries.get(i).workItem().portId(), WorkItemState.IN_PROCESS, WorkItemState.READY);
+                }
+            }
+            changes.write(connection);
         } catch (SQLException e) {
-            throw new MessageBoxException("cannot reassign work item " + lease.workItemId(), e);
+            throw new MessageBoxException("cannot queue " + deliveries.size() + " work item(s) again", e);
         }
     }
 
@@ -210,7 +225,7 @@ public class ClaimStore {
                     : storedParts.getOrDefault(item.messageId(), new LinkedHashMap<>());
             deliveries.add(new Delivery(item, EngineMessage.delivered(item.messageId(),
                     new EngineMessageContext(ContextCodec.decode(message.context())),
-                    new EngineMessage.Lease(item.id(), item.leaseToken()), message.bodyPartName(), parts)));
+                    new EngineMessage.Lease(item.id(), item.leaseToken(), item.portId()), message.bodyPartName(), parts)));
         }
         return deliveries;
     }

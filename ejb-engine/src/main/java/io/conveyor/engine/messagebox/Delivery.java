@@ -17,7 +17,7 @@ public record Delivery(WorkItem workItem, EngineMessage message) {
                 item.retriesLeft(), item.retryInterval(), 1, item.handOff().owner(), leaseToken, item.handOff().expiresAt(),
                 null, null, null, null, null, now, Long.parseLong(workItemId), item.ordered(), item.address(), true);
         EngineMessage message = EngineMessage.delivered(published.messageId(), published.context().copy(),
-                new EngineMessage.Lease(workItemId, leaseToken), published.bodyPartName(),
+                new EngineMessage.Lease(workItemId, leaseToken, item.portId()), published.bodyPartName(),
                 Map.of(published.bodyPartName(), ContentPart.of(body, published.bodyPart().contentType(),
                         published.bodyPart().charset())));
         return new Delivery(workItem, message);

@@ -97,7 +97,7 @@ public class DispositionStore {
         for (int i = 0; i < dispositions.size(); i++) {
             Disposition d = dispositions.get(i);
             if (d.type() == OperationType.DELETE && named.get(d.workItemId()) == 1 && Sql.isId(d.workItemId())
-                    && Sql.isId(d.leaseToken())) {
+                    && Sql.isId(d.leaseToken()) && d.portId() != null) {
                 candidates.add(i);
             }
         }
@@ -114,9 +114,15 @@ public class DispositionStore {
                 delete.addBatch();
             }
             int[] counts = delete.executeBatch();
+            BacklogChanges changes = new BacklogChanges();
             for (int i = 0; i < counts.length; i++) {
-                deleted[candidates.get(i)] = counts[i] == 1 || counts[i] == PreparedStatement.SUCCESS_NO_INFO;
+                int index = candidates.get(i);
+                deleted[index] = counts[i] == 1 || counts[i] == PreparedStatement.SUCCESS_NO_INFO;
+                if (deleted[index]) {
+                    changes.add(dispositions.get(index).portId(), WorkItemState.IN_PROCESS, -1);
+                }
             }
+            changes.write(connection);
         }
         return deleted;
     }
@@ -167,6 +173,7 @@ public class DispositionStore {
     private void write(Connection connection, List<Disposition> dispositions, Map<String, WorkItem> items, Instant now)
             throws SQLException {
         List<Disposition> deletes = new ArrayList<>();
+        BacklogChanges changes = new BacklogChanges();
         try (PreparedStatement resubmit = connection.prepareStatement("update cv_work_item set state = 'READY', "
                 + "next_attempt_at = ?, retries_left = retries_left - 1, lease_owner = null, lease_token = null, "
                 + "lease_expires_at = null, interrupted_deliveries = 0, window_hold = false, error_text = ?, "
@@ -181,6 +188,7 @@ public class DispositionStore {
                      + "error_text = ?, error_adapter = ?, error_address = ?, properties_to_update = ? where id = ?")) {
             for (Disposition disposition : dispositions) {
                 WorkItem item = items.get(disposition.workItemId());
+                changes.add(item.portId(), item.state(), -1);
                 String propertiesToUpdate = PropertiesToUpdate.merge(item.propertiesToUpdate(), disposition.propertiesToUpdate());
                 switch (disposition.type()) {
                     case DELETE -> deletes.add(disposition);
@@ -190,6 +198,7 @@ public class DispositionStore {
                         resubmit.setString(5, propertiesToUpdate);
                         Sql.setId(resubmit, 6, item.id());
                         resubmit.addBatch();
+                        changes.add(item.portId(), WorkItemState.READY, 1);
                     }
                     case MOVE_TO_NEXT_TRANSPORT -> {
                         Disposition.BackupTransport backup = disposition.backup();
@@ -201,10 +210,13 @@ public class DispositionStore {
                         move.setString(8, propertiesToUpdate);
                         Sql.setId(move, 9, item.id());
                         move.addBatch();
+                        changes.add(item.portId(), WorkItemState.READY, 1);
                     }
                     case MOVE_TO_SUSPEND_Q -> {
-                        suspend.setString(1, (disposition.nonResumable() ? WorkItemState.SUSPENDED_NON_RESUMABLE
-                                : WorkItemState.SUSPENDED).name());
+                        WorkItemState suspended = disposition.nonResumable() ? WorkItemState.SUSPENDED_NON_RESUMABLE
+                                : WorkItemState.SUSPENDED;
+                        suspend.setString(1, suspended.name());
+                        changes.add(item.portId(), suspended, 1);
                         Sql.setInstant(suspend, 2, now);
                         setFailure(suspend, 3, disposition.failure());
                         suspend.setString(6, propertiesToUpdate);
@@ -218,6 +230,7 @@ public class DispositionStore {
             Sql.expectOneRowEach(move.executeBatch(), "move to backup transport");
             Sql.expectOneRowEach(suspend.executeBatch(), "suspend");
         }
+        changes.write(connection);
         WorkItemDeletion.delete(connection, deletes.stream()
                 .map(d -> new WorkItemDeletion.Target(d.workItemId(), d.messageId(), items.get(d.workItemId()).inline()))
                 .toList());

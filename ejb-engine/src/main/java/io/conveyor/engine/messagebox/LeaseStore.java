@@ -62,13 +62,14 @@ public class LeaseStore {
     /** The deliveries the MessageBox says {@code owner} holds (read without locking anything). */
     public List<EngineMessage.Lease> heldBy(String owner) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("select id, lease_token from cv_work_item "
+             PreparedStatement select = connection.prepareStatement("select id, lease_token, port_id from cv_work_item "
                      + "where state = 'IN_PROCESS' and lease_owner = ?")) {
             select.setString(1, owner);
             List<EngineMessage.Lease> leases = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    leases.add(new EngineMessage.Lease(Sql.getId(rows, "id"), Sql.getId(rows, "lease_token")));
+                    leases.add(new EngineMessage.Lease(Sql.getId(rows, "id"), Sql.getId(rows, "lease_token"),
+                            rows.getString("port_id")));
                 }
             }
             return leases;
@@ -83,37 +84,33 @@ public class LeaseStore {
      */
     public Recovery recover(List<EngineMessage.Lease> leases, Instant now, int maxInterruptions) {
         try (Connection connection = dataSource.getConnection()) {
-            Map<String, String> stillHeld = new HashMap<>();
+            Map<String, EngineMessage.Lease> stillHeld = new HashMap<>();
             List<Candidate> taken = new ArrayList<>();
             for (List<EngineMessage.Lease> slice : Sql.slices(leases)) {
-                Map<String, String> tokens = new HashMap<>();
-                slice.forEach(lease -> tokens.put(lease.workItemId(), lease.token()));
+                Map<String, EngineMessage.Lease> byId = new HashMap<>();
+                slice.forEach(lease -> byId.put(lease.workItemId(), lease));
                 try (PreparedStatement held = connection.prepareStatement("select id, lease_token from cv_work_item "
                         + "where state = 'IN_PROCESS' and id = any(?)")) {
-                    Sql.setIds(held, 1, tokens.keySet());
+                    Sql.setIds(held, 1, byId.keySet());
                     try (ResultSet rows = held.executeQuery()) {
                         while (rows.next()) {
-                            String id = Sql.getId(rows, "id");
-                            String token = Sql.getId(rows, "lease_token");
-                            if (token != null && token.equals(tokens.get(id))) {
-                                stillHeld.put(id, token);
+                            EngineMessage.Lease lease = byId.get(Sql.getId(rows, "id"));
+                            if (lease.token() != null && lease.token().equals(Sql.getId(rows, "lease_token"))) {
+                                stillHeld.put(lease.workItemId(), lease);
                             }
                         }
                     }
                 }
                 try (PreparedStatement lock = connection.prepareStatement(CANDIDATES
                         + "where state = 'IN_PROCESS' and id = any(?) for update skip locked")) {
-                    Sql.setIds(lock, 1, tokens.keySet());
-                    taken.addAll(candidates(lock).stream()
-                            .filter(candidate -> candidate.token() != null
-                                    && candidate.token().equals(tokens.get(candidate.id()))).toList());
+                    Sql.setIds(lock, 1, byId.keySet());
+                    taken.addAll(candidates(lock).stream().filter(candidate -> candidate.token() != null
+                            && candidate.token().equals(byId.get(candidate.id()).token())).toList());
                 }
             }
             taken.forEach(candidate -> stillHeld.remove(candidate.id()));
             int suspended = takeBack(connection, taken, now, maxInterruptions);
-            List<EngineMessage.Lease> locked = stillHeld.entrySet().stream()
-                    .map(entry -> new EngineMessage.Lease(entry.getKey(), entry.getValue())).toList();
-            return new Recovery(taken.size() - suspended, suspended, locked);
+            return new Recovery(taken.size() - suspended, suspended, List.copyOf(stillHeld.values()));
         } catch (SQLException e) {
             throw new MessageBoxException("cannot take back the deliveries of an earlier run", e);
         }
@@ -133,10 +130,10 @@ public class LeaseStore {
         }
     }
 
-    private static final String CANDIDATES = "select id, lease_token, interrupted_deliveries from cv_work_item ";
+    private static final String CANDIDATES = "select id, lease_token, interrupted_deliveries, port_id from cv_work_item ";
 
     /** A locked in-process row about to be taken back. */
-    private record Candidate(String id, String token, int interruptions) {
+    private record Candidate(String id, String token, int interruptions, String portId) {
     }
 
     private static List<Candidate> candidates(PreparedStatement lock) throws SQLException {
@@ -144,7 +141,7 @@ public class LeaseStore {
         try (ResultSet rows = lock.executeQuery()) {
             while (rows.next()) {
                 candidates.add(new Candidate(Sql.getId(rows, "id"), Sql.getId(rows, "lease_token"),
-                        rows.getInt("interrupted_deliveries")));
+                        rows.getInt("interrupted_deliveries"), rows.getString("port_id")));
             }
         }
         return candidates;
@@ -154,6 +151,7 @@ public class LeaseStore {
     private static int takeBack(Connection connection, List<Candidate> taken, Instant now, int maxInterruptions)
             throws SQLException {
         int suspended = 0;
+        BacklogChanges changes = new BacklogChanges();
         try (PreparedStatement queue = connection.prepareStatement("update cv_work_item set state = 'READY', "
                 + "lease_owner = null, lease_token = null, lease_expires_at = null, "
                 + "interrupted_deliveries = interrupted_deliveries + 1 where id = ?");
@@ -170,15 +168,18 @@ public class LeaseStore {
                             + "suspended so that it cannot bring its server down again. Resume it once the cause is known.");
                     Sql.setId(suspend, 3, candidate.id());
                     suspend.addBatch();
+                    changes.moved(candidate.portId(), WorkItemState.IN_PROCESS, WorkItemState.SUSPENDED);
                     suspended++;
                 } else {
                     Sql.setId(queue, 1, candidate.id());
                     queue.addBatch();
+                    changes.moved(candidate.portId(), WorkItemState.IN_PROCESS, WorkItemState.READY);
                 }
             }
             queue.executeBatch();
             suspend.executeBatch();
         }
+        changes.write(connection);
         return suspended;
     }
 }

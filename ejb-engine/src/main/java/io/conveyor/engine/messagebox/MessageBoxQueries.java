@@ -147,12 +147,14 @@ public class MessageBoxQueries {
 
     /**
      * The backlog: how many work items each port has in each state (ports with none are absent), ordered by port
-     * name. This is the queue depth operators watch, and what the benchmark harness samples.
+     * name. This is the queue depth operators watch, and what the benchmark harness samples: read from the counts the
+     * engine maintains as it changes work items ({@code cv_backlog_delta}), not by counting the work items.
      */
     public Map<String, Map<WorkItemState, Long>> workItemCounts() {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("select port_name, state, count(*) from cv_work_item "
-                     + "group by port_name, state");
+             PreparedStatement select = connection.prepareStatement("select coalesce(p.name, d.port_id), d.state, "
+                     + "sum(d.delta) from cv_backlog_delta d left join cv_send_port p on p.id = d.port_id "
+                     + "group by coalesce(p.name, d.port_id), d.state having sum(d.delta) <> 0");
              ResultSet rows = select.executeQuery()) {
             Map<String, Map<WorkItemState, Long>> counts = new TreeMap<>();
             while (rows.next()) {

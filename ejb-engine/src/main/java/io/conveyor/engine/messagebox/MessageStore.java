@@ -21,6 +21,8 @@ public class MessageStore {
     private DataSource dataSource;
     @Inject
     WorkItemIds ids;
+    @Inject
+    MessageBoxMigration schema;
 
     /** A message to store with the work items routing made for it. */
     public record Publication(EngineMessage message, String correlationId, List<NewWorkItem> workItems) {
@@ -36,7 +38,8 @@ public class MessageStore {
 
     /** Stores the messages; returns, per publication, what was written. */
     public List<Written> insert(List<Publication> publications, Instant now) {
-        try (Connection connection = dataSource.getConnection(); MessageWriter writer = new MessageWriter(connection, ids)) {
+        try (Connection connection = dataSource.getConnection();
+             MessageWriter writer = new MessageWriter(connection, ids, maxPartBytes())) {
             List<Written> written = new ArrayList<>(publications.size());
             for (Publication publication : publications) {
                 written.add(writer.add(publication.message(), publication.correlationId(), publication.workItems(), now));
@@ -46,6 +49,14 @@ public class MessageStore {
         } catch (SQLException e) {
             throw new MessageBoxException("cannot store " + publications.size() + " message(s)", e);
         }
+    }
+
+    /**
+     * The largest part this MessageBox can take: on the embedded H2, which holds a transaction's changes in memory
+     * until the commit, a quarter of the heap (a larger body would exhaust it); on PostgreSQL no limit.
+     */
+    public long maxPartBytes() {
+        return schema.vendor().equals("h2") ? Runtime.getRuntime().maxMemory() / 4 : Long.MAX_VALUE;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.conveyor.engine.messagebox;
 
 import io.conveyor.adapter.MessagePart;
+import io.conveyor.engine.admin.ValidationException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +38,9 @@ final class MessageWriter implements AutoCloseable {
     private static final int CHUNKS_PER_BATCH = 8;
 
     private final WorkItemIds ids;
+    private final long maxPartBytes;
+    private final Connection connection;
+    private final BacklogChanges changes = new BacklogChanges();
     private final PreparedStatement messages;
     private final PreparedStatement parts;
     private final PreparedStatement chunks;
@@ -45,8 +49,14 @@ final class MessageWriter implements AutoCloseable {
     private final PreparedStatement messageSize;
     private String leaseToken;
 
-    MessageWriter(Connection connection, WorkItemIds ids) throws SQLException {
+    /**
+     * @param maxPartBytes the largest part the MessageBox can take in one transaction (see
+     *                     {@link MessageStore#maxPartBytes}); a larger one is refused as it streams in
+     */
+    MessageWriter(Connection connection, WorkItemIds ids, long maxPartBytes) throws SQLException {
         this.ids = ids;
+        this.maxPartBytes = maxPartBytes;
+        this.connection = connection;
         messages = connection.prepareStatement("insert into cv_message (id, created_at, body_part_name, size_bytes, "
                 + "context, correlation_id) values (?, ?, ?, ?, ?, ?)");
         parts = connection.prepareStatement("insert into cv_message_part (message_id, part_index, part_name, "
@@ -87,12 +97,13 @@ final class MessageWriter implements AutoCloseable {
         return addWorkItems(message, items, now, null);
     }
 
-    /** Executes everything pending, parents before children. */
+    /** Executes everything pending, parents before children, and records the work items in the backlog counts. */
     void flush() throws SQLException {
         messages.executeBatch();
         parts.executeBatch();
         chunks.executeBatch();
         workItems.executeBatch();
+        changes.write(connection);
     }
 
     /** The message held in its work items: its context as JSON, its body and the body's description. */
@@ -167,6 +178,7 @@ final class MessageWriter implements AutoCloseable {
             workItems.setString(24, inline == null ? null : inline.part().contentType());
             workItems.setString(25, inline == null ? null : inline.part().charset());
             workItems.addBatch();
+            changes.add(item.portId(), item.state(), 1);
         }
         return new MessageStore.Written(workItemIds, handedOff ? leaseToken() : null,
                 inline == null ? null : inline.body());
@@ -212,6 +224,11 @@ final class MessageWriter implements AutoCloseable {
         do {
             addChunk(messageId, partIndex, chunkIndex++, chunk);
             size += chunk.length;
+            if (size > maxPartBytes) {
+                throw new ValidationException("body", "part " + name + " of message " + messageId + " is larger than "
+                        + (maxPartBytes >> 20) + " MiB, the most this MessageBox stores in one transaction (the embedded "
+                        + "H2 holds a transaction in memory; use PostgreSQL for larger messages)");
+            }
             if (chunkIndex % CHUNKS_PER_BATCH == 0) {
                 chunks.executeBatch();
             }

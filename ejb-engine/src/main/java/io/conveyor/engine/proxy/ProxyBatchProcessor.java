@@ -194,14 +194,14 @@ public class ProxyBatchProcessor {
         Message message = operation.message();
         String ptu = FailurePolicy.propertiesToUpdate(message);
         return switch (operation.type()) {
-            case DELETE -> Disposition.delete(lease.workItemId(), lease.token(), message.messageId());
-            case RESUBMIT -> Disposition.resubmit(lease.workItemId(), lease.token(), message.messageId(), operation.at(),
+            case DELETE -> Disposition.delete(lease, message.messageId());
+            case RESUBMIT -> Disposition.resubmit(lease, message.messageId(), operation.at(),
                     FailurePolicy.failureInfo(message, adapterType), ptu);
-            case MOVE_TO_NEXT_TRANSPORT -> Disposition.moveToNextTransport(lease.workItemId(), lease.token(),
+            case MOVE_TO_NEXT_TRANSPORT -> Disposition.moveToNextTransport(lease,
                     message.messageId(), FailurePolicy.backupOf(subscriptions.current()
                             .port(message.context().readString(SystemProperties.SP_ID, SystemProperties.NAMESPACE))
                             .orElse(null)), FailurePolicy.failureInfo(message, adapterType), ptu);
-            case MOVE_TO_SUSPEND_Q -> Disposition.suspend(lease.workItemId(), lease.token(), message.messageId(),
+            case MOVE_TO_SUSPEND_Q -> Disposition.suspend(lease, message.messageId(),
                     FailurePolicy.failureInfo(message, adapterType), FailurePolicy.suspendAsNonResumable(message), ptu);
             case SUBMIT -> throw new IllegalArgumentException("a submission is not a disposition");
         };
@@ -220,7 +220,7 @@ public class ProxyBatchProcessor {
             return engineMessage.lease();
         }
         String workItemId = message.context().readString(SystemProperties.TRANSMIT_WORK_ID, SystemProperties.NAMESPACE);
-        return workItemId == null ? null : new EngineMessage.Lease(workItemId, null);
+        return workItemId == null ? null : new EngineMessage.Lease(workItemId, null, null);
     }
 
     private static boolean hasFailure(List<MessageStatus> statuses) {

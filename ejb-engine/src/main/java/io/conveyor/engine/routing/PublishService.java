@@ -8,6 +8,7 @@ import io.conveyor.engine.dispatch.CommitSignals;
 import io.conveyor.engine.dispatch.HandOff;
 import io.conveyor.engine.messagebox.Delivery;
 import io.conveyor.engine.messagebox.EngineMessage;
+import io.conveyor.engine.messagebox.ForcedCommits;
 import io.conveyor.engine.messagebox.MessageBoxDataSource;
 import io.conveyor.engine.messagebox.MessageStore;
 import io.conveyor.engine.messagebox.NewWorkItem;
@@ -19,7 +20,11 @@ import io.conveyor.engine.ports.TransportSettings;
 import io.conveyor.engine.runtime.EngineClock;
 import io.conveyor.engine.runtime.EngineSettings;
 import io.conveyor.engine.runtime.ServerIdentity;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -58,6 +63,10 @@ public class PublishService {
     ServerIdentity server;
     @Inject
     EngineSettings settings;
+    @Inject
+    ForcedCommits forcedCommits;
+    @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
+    TransactionSynchronizationRegistry transactions;
 
     /**
      * Publishes one message made with the engine's message factory.
@@ -127,6 +136,7 @@ public class PublishService {
             publications.add(new MessageStore.Publication(entry.message(), entry.correlationId(), items));
         }
         List<MessageStore.Written> written = store.insert(publications, now);
+        forcedAfterCommit();
         commitSignals.wakeAfterCommit(adapters);
         List<Delivery> handedOff = new ArrayList<>();
         List<PublishReceipt> receipts = new ArrayList<>(routed.size());
@@ -149,6 +159,23 @@ public class PublishService {
         }
         handOff.queueAfterCommit(handedOff);
         return receipts;
+    }
+
+    /** Once the transaction has committed, and before the publisher is answered, its publications are on disk. */
+    private void forcedAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // the publications are in the transaction
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    forcedCommits.awaitForced();
+                }
+            }
+        });
     }
 
     /**
