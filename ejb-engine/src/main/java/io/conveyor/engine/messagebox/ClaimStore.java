@@ -44,27 +44,18 @@ public class ClaimStore {
                 return List.of();
             }
             String token = ids.next();
-            List<String> claimed = new ArrayList<>();
-            // by identity and state only: with more conditions H2 may pick the claim index and scan the backlog per row.
-            // A candidate retargeted or held for its window meanwhile is caught when its delivery is checked.
+            // one statement for the whole claim, by identity (the primary key) and state; a candidate another server
+            // took meanwhile is skipped, one retargeted or held for its window is caught when its delivery is checked
             try (PreparedStatement update = connection.prepareStatement("update cv_work_item set state = 'IN_PROCESS', "
                     + "lease_owner = ?, lease_token = ?, lease_expires_at = ?, attempt_count = attempt_count + 1 "
-                    + "where id = ? and state = 'READY'")) {
-                for (String id : candidates) {
-                    update.setString(1, owner);
-                    Sql.setId(update, 2, token);
-                    Sql.setInstant(update, 3, leaseUntil);
-                    Sql.setId(update, 4, id);
-                    update.addBatch();
-                }
-                int[] counts = update.executeBatch();
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] == 1 || counts[i] == PreparedStatement.SUCCESS_NO_INFO) {
-                        claimed.add(candidates.get(i));
-                    }
-                }
+                    + "where id = any(?) and state = 'READY'")) {
+                update.setString(1, owner);
+                Sql.setId(update, 2, token);
+                Sql.setInstant(update, 3, leaseUntil);
+                Sql.setIds(update, 4, candidates);
+                update.executeUpdate();
             }
-            List<Delivery> deliveries = load(connection, claimed);
+            List<Delivery> deliveries = load(connection, candidates, token);
             BacklogChanges changes = new BacklogChanges();
             deliveries.forEach(d -> changes.moved(d.workItem().portId(), WorkItemState.READY, WorkItemState.IN_PROCESS));
             changes.write(connection);
@@ -188,21 +179,21 @@ public class ClaimStore {
     }
 
     /**
-     * Loads claimed work items with their messages, in the order they were claimed (priority first): a message held
+     * Loads the work items this claim took (those of the candidates now under its token) with their messages, in the
+     * order of the candidates (priority first): a message held
      * inline comes with its row; one in {@code cv_message} with its context, and its parts (the first chunk of a
      * one-chunk part prefetched, larger ones read as the adapter pulls them).
      */
-    private List<Delivery> load(Connection connection, List<String> workItemIds) throws SQLException {
-        if (workItemIds.isEmpty()) {
-            return List.of();
-        }
+    private List<Delivery> load(Connection connection, List<String> candidates, String token) throws SQLException {
         Map<String, WorkItem> items = new HashMap<>();
         Map<String, Message> messages = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("select " + WorkItemRows.COLUMNS
                 + ", coalesce(w.context, m.context) as message_context, coalesce(w.body_part_name, m.body_part_name) "
                 + "as message_body_part, w.body, w.content_type, w.charset from cv_work_item w "
-                + "left join cv_message m on w.context is null and m.id = w.message_id where w.id = any(?)")) {
-            Sql.setIds(select, 1, workItemIds);
+                + "left join cv_message m on w.context is null and m.id = w.message_id "
+                + "where w.id = any(?) and w.lease_token = ?")) {
+            Sql.setIds(select, 1, candidates);
+            Sql.setId(select, 2, token);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     WorkItem item = WorkItemRows.read(rows);
@@ -216,9 +207,12 @@ public class ClaimStore {
         List<String> stored = items.values().stream().filter(item -> !item.inline()).map(WorkItem::messageId)
                 .distinct().toList();
         Map<String, Map<String, MessagePart>> storedParts = StoredParts.load(connection, dataSource, stored);
-        List<Delivery> deliveries = new ArrayList<>(workItemIds.size());
-        for (String id : workItemIds) {
+        List<Delivery> deliveries = new ArrayList<>(items.size());
+        for (String id : candidates) {
             WorkItem item = items.get(id);
+            if (item == null) {
+                continue;
+            }
             Message message = messages.get(id);
             Map<String, MessagePart> parts = item.inline()
                     ? Map.of(message.bodyPartName(), ContentPart.of(message.body(), message.contentType(), message.charset()))

@@ -8,9 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -23,9 +25,9 @@ import javax.sql.DataSource;
  * Dispositions of delivered work items (delete, resubmit, move to the backup transport, suspend), many per
  * transaction, joining the caller's transaction or starting its own.
  *
- * <p>The common case, deleting delivered messages held inline, is one statement run as a batch (its text never
- * changes) whose conditions are the validation: the row must still be in process under this server's lease. What
- * it does not settle (a message stored in {@code cv_message}, a lease no longer held, a work item named twice, any
+ * <p>The common case, deleting delivered messages held inline, takes two statements whatever the number of messages
+ * (their texts never change): the rows still in process under this server's lease are locked and read, then deleted.
+ * What it does not settle (a message stored in {@code cv_message}, a lease no longer held, a work item named twice, any
  * other disposition) is then locked, validated and written operation by operation, as a whole: either every
  * disposition is valid and applied, or the results say which failed and why.
  */
@@ -86,8 +88,9 @@ public class DispositionStore {
     }
 
     /**
-     * The common path: deletes, in one batch, the inline work items whose deletion is asked once in this call under a
-     * lease token, and which this server still holds under that lease. Returns, per disposition, whether it settled it.
+     * The common path: deletes the inline work items whose deletion is asked once in this call under a lease token,
+     * and which this server still holds under that lease: two statements (lock and read, then delete) whatever their
+     * number. Returns, per disposition, whether it settled it.
      */
     private static boolean[] deleteInline(Connection connection, List<Disposition> dispositions, String owner)
             throws SQLException {
@@ -105,22 +108,31 @@ public class DispositionStore {
         if (candidates.isEmpty()) {
             return deleted;
         }
-        try (PreparedStatement delete = connection.prepareStatement("delete from cv_work_item where id = ? "
-                + "and state = 'IN_PROCESS' and lease_owner = ? and lease_token = ? and context is not null")) {
-            for (int index : candidates) {
-                Sql.setId(delete, 1, dispositions.get(index).workItemId());
-                delete.setString(2, owner);
-                Sql.setId(delete, 3, dispositions.get(index).leaseToken());
-                delete.addBatch();
-            }
-            int[] counts = delete.executeBatch();
-            BacklogChanges changes = new BacklogChanges();
-            for (int i = 0; i < counts.length; i++) {
-                int index = candidates.get(i);
-                deleted[index] = counts[i] == 1 || counts[i] == PreparedStatement.SUCCESS_NO_INFO;
-                if (deleted[index]) {
-                    changes.add(dispositions.get(index).portId(), WorkItemState.IN_PROCESS, -1);
+        Map<String, String> held = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("select id, lease_token from cv_work_item "
+                + "where id = any(?) and state = 'IN_PROCESS' and lease_owner = ? and context is not null for update")) {
+            Sql.setIds(select, 1, candidates.stream().map(index -> dispositions.get(index).workItemId()).toList());
+            select.setString(2, owner);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    held.put(Sql.getId(rows, "id"), Sql.getId(rows, "lease_token"));
                 }
+            }
+        }
+        List<String> deletable = new ArrayList<>();
+        BacklogChanges changes = new BacklogChanges();
+        for (int index : candidates) {
+            Disposition disposition = dispositions.get(index);
+            if (disposition.leaseToken().equals(held.get(disposition.workItemId()))) {
+                deleted[index] = true;
+                deletable.add(disposition.workItemId());
+                changes.add(disposition.portId(), WorkItemState.IN_PROCESS, -1);
+            }
+        }
+        if (!deletable.isEmpty()) {
+            try (PreparedStatement delete = connection.prepareStatement("delete from cv_work_item where id = any(?)")) {
+                Sql.setIds(delete, 1, deletable);
+                delete.executeUpdate();
             }
             changes.write(connection);
         }
