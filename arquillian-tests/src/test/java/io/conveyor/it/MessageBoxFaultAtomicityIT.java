@@ -56,7 +56,7 @@ class MessageBoxFaultAtomicityIT extends InContainerSupport {
     void createFaultTable() throws Exception {
         faultTable = "test_fault_" + run.replace('-', '_');
         execute(messageBox(), "create table " + faultTable
-                + " (work_item_id varchar(36) not null references cv_work_item (id))");
+                + " (work_item_id bigint not null references cv_work_item (id))");
     }
 
     @AfterEach
@@ -101,7 +101,7 @@ class MessageBoxFaultAtomicityIT extends InContainerSupport {
         ports.changeState(portName(name), PortState.STOPPED);
         String id = publish(name, "<order/>").messageId();
         WorkItem waiting = item(id);
-        execute(messageBox(), "insert into " + faultTable + " (work_item_id) values ('" + waiting.id() + "')");
+        execute(messageBox(), "insert into " + faultTable + " (work_item_id) values (" + waiting.id() + ")");
         ports.changeState(portName(name), PortState.STARTED);
 
         assertThat(suspended.resume(List.of(waiting.id()))).singleElement().satisfies(r -> assertThat(r.applied()).isTrue());

@@ -1,9 +1,10 @@
 package io.conveyor.console.rest;
 
+import static io.conveyor.console.rest.JsonProviders.JSON;
+
 import io.conveyor.engine.admin.PortAdministration;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,9 +32,9 @@ public class BindingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response importBindings(String body) {
         PortAdministration.ImportResult result = ports.importBindings(JsonBodies.object(body, "body"));
-        return Response.ok(Json.createObjectBuilder()
-                .add("created", Json.createArrayBuilder(result.created()))
-                .add("updated", Json.createArrayBuilder(result.updated()))
+        return Response.ok(JSON.createObjectBuilder()
+                .add("created", JSON.createArrayBuilder(result.created()))
+                .add("updated", JSON.createArrayBuilder(result.updated()))
                 .build()).build();
     }
 }

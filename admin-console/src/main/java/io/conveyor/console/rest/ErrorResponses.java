@@ -1,11 +1,12 @@
 package io.conveyor.console.rest;
 
+import static io.conveyor.console.rest.JsonProviders.JSON;
+
 import io.conveyor.engine.admin.ConflictException;
 import io.conveyor.engine.admin.NotFoundException;
 import io.conveyor.engine.admin.ValidationException;
 import io.conveyor.engine.routing.NoSubscriptionException;
 import jakarta.ejb.EJBException;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -69,7 +70,7 @@ public class ErrorResponses implements ExceptionMapper<Throwable> {
     }
 
     static Response answer(int status, String message, String field) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("status", status).add("error", String.valueOf(message));
+        JsonObjectBuilder body = JSON.createObjectBuilder().add("status", status).add("error", String.valueOf(message));
         if (field != null) {
             body.add("field", field);
         }

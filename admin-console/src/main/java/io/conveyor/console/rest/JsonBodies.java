@@ -1,7 +1,8 @@
 package io.conveyor.console.rest;
 
+import static io.conveyor.console.rest.JsonProviders.JSON;
+
 import io.conveyor.engine.admin.ValidationException;
-import jakarta.json.Json;
 import jakarta.json.JsonConfig;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -16,7 +17,7 @@ import java.util.Map;
  */
 final class JsonBodies {
 
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(
+    private static final JsonReaderFactory READERS = JSON.createReaderFactory(
             Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
 
     private JsonBodies() {

@@ -1,5 +1,7 @@
 package io.conveyor.console.rest;
 
+import static io.conveyor.console.rest.JsonProviders.JSON;
+
 import io.conveyor.adapter.AdapterMetadata;
 import io.conveyor.adapter.Capability;
 import io.conveyor.adapter.ContextProperty;
@@ -12,7 +14,6 @@ import io.conveyor.engine.ports.AddressCredentials;
 import io.conveyor.engine.ports.PortJson;
 import io.conveyor.engine.ports.SendPort;
 import io.conveyor.engine.routing.PublishReceipt;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -28,23 +29,23 @@ final class JsonViews {
     }
 
     static JsonObject port(SendPort port) {
-        JsonObjectBuilder json = Json.createObjectBuilder(PortJson.write(port.definition()));
+        JsonObjectBuilder json = JSON.createObjectBuilder(PortJson.write(port.definition()));
         json.add("id", port.id());
         json.add("updatedAt", port.updatedAt().toString());
         return json.build();
     }
 
     static JsonObject receipt(PublishReceipt receipt) {
-        JsonArrayBuilder routes = Json.createArrayBuilder();
+        JsonArrayBuilder routes = JSON.createArrayBuilder();
         for (PublishReceipt.Route route : receipt.routes()) {
-            routes.add(Json.createObjectBuilder().add("port", route.portName()).add("workItemId", route.workItemId())
+            routes.add(JSON.createObjectBuilder().add("port", route.portName()).add("workItemId", route.workItemId())
                     .add("state", route.state()));
         }
-        return Json.createObjectBuilder().add("messageId", receipt.messageId()).add("routedTo", routes).build();
+        return JSON.createObjectBuilder().add("messageId", receipt.messageId()).add("routedTo", routes).build();
     }
 
     static JsonObject workItem(WorkItem item) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", item.id())
                 .add("messageId", item.messageId())
                 .add("port", item.portName())
@@ -70,21 +71,21 @@ final class JsonViews {
     }
 
     static JsonObject message(MessageBoxQueries.MessageView message) {
-        JsonArrayBuilder context = Json.createArrayBuilder();
+        JsonArrayBuilder context = JSON.createArrayBuilder();
         for (ContextProperty property : message.context()) {
-            JsonObjectBuilder entry = Json.createObjectBuilder().add("name", property.name())
+            JsonObjectBuilder entry = JSON.createObjectBuilder().add("name", property.name())
                     .add("namespace", property.namespace()).add("promoted", property.promoted());
             value(entry, "value", property.value());
             context.add(entry);
         }
-        JsonArrayBuilder parts = Json.createArrayBuilder();
+        JsonArrayBuilder parts = JSON.createArrayBuilder();
         for (MessageBoxQueries.PartView part : message.parts()) {
-            JsonObjectBuilder entry = Json.createObjectBuilder().add("name", part.name()).add("size", part.size());
+            JsonObjectBuilder entry = JSON.createObjectBuilder().add("name", part.name()).add("size", part.size());
             optional(entry, "contentType", part.contentType());
             optional(entry, "charset", part.charset());
             parts.add(entry);
         }
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", message.id())
                 .add("createdAt", message.createdAt().toString())
                 .add("size", message.size())
@@ -96,32 +97,32 @@ final class JsonViews {
     }
 
     static JsonArrayBuilder workItems(List<WorkItem> items) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         items.forEach(item -> array.add(workItem(item)));
         return array;
     }
 
     static JsonObject adapter(AdapterAdministration.AdapterView view) {
         AdapterMetadata metadata = view.metadata();
-        JsonArrayBuilder capabilities = Json.createArrayBuilder();
+        JsonArrayBuilder capabilities = JSON.createArrayBuilder();
         metadata.capabilities().stream().map(Capability::name).sorted().forEach(capabilities::add);
-        JsonObjectBuilder handler = Json.createObjectBuilder();
+        JsonObjectBuilder handler = JSON.createObjectBuilder();
         for (Map.Entry<String, Object> entry : view.handlerConfiguration().entrySet()) {
             value(handler, entry.getKey(), entry.getValue());
         }
         AdapterStatus status = view.status();
-        JsonObjectBuilder statusJson = Json.createObjectBuilder().add("state", status.state().name())
+        JsonObjectBuilder statusJson = JSON.createObjectBuilder().add("state", status.state().name())
                 .add("inFlight", status.inFlight());
         optional(statusJson, "mode", status.mode() == null ? null : status.mode().name());
         optional(statusJson, "createdAt", status.createdAt());
         optional(statusJson, "lastError", status.lastError());
         optional(statusJson, "lastErrorAt", status.lastErrorAt());
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("transportType", metadata.transportType())
                 .add("name", metadata.name())
                 .add("version", metadata.version())
                 .add("description", metadata.description())
-                .add("aliases", Json.createArrayBuilder(metadata.aliases()))
+                .add("aliases", JSON.createArrayBuilder(metadata.aliases()))
                 .add("capabilities", capabilities)
                 .add("capabilityMask", Capability.toMask(metadata.capabilities()))
                 .add("propertyNamespace", metadata.propertyNamespace())
@@ -133,9 +134,9 @@ final class JsonViews {
     }
 
     private static JsonArrayBuilder schema(List<PropertyDescriptor> descriptors) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         for (PropertyDescriptor descriptor : descriptors) {
-            JsonObjectBuilder entry = Json.createObjectBuilder().add("name", descriptor.name())
+            JsonObjectBuilder entry = JSON.createObjectBuilder().add("name", descriptor.name())
                     .add("type", descriptor.type().name()).add("required", descriptor.required())
                     .add("masked", descriptor.masked()).add("description", descriptor.description());
             optional(entry, "default", descriptor.defaultValue());

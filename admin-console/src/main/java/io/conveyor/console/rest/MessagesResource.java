@@ -5,7 +5,9 @@ import io.conveyor.engine.admin.ValidationException;
 import io.conveyor.engine.messagebox.EngineMessage;
 import io.conveyor.engine.messagebox.EngineMessageFactory;
 import io.conveyor.engine.messagebox.MessageBoxQueries;
+import io.conveyor.engine.messagebox.MessageStore;
 import io.conveyor.engine.routing.PublishReceipt;
+import io.conveyor.engine.routing.PublicationCommitter;
 import io.conveyor.engine.routing.PublishService;
 import io.conveyor.engine.routing.ResponseWaiters;
 import jakarta.enterprise.context.RequestScoped;
@@ -18,12 +20,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriBuilder;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -51,7 +56,11 @@ public class MessagesResource {
     @Inject
     PublishService publisher;
     @Inject
+    PublicationCommitter committer;
+    @Inject
     MessageBoxQueries queries;
+    @Inject
+    MessageStore store;
     @Inject
     ResponseWaiters waiters;
 
@@ -59,7 +68,14 @@ public class MessagesResource {
     @Consumes(MediaType.WILDCARD)
     public Response publish(InputStream body, @HeaderParam("Content-Type") String contentType,
                             @HeaderParam(PROPERTIES_HEADER) String properties,
-                            @QueryParam("responseTimeout") String responseTimeout) throws InterruptedException {
+                            @HeaderParam("Content-Length") Long contentLength,
+                            @QueryParam("responseTimeout") String responseTimeout)
+            throws InterruptedException, IOException {
+        if (contentLength != null && contentLength > store.maxPartBytes()) {
+            throw new WebApplicationException("the body is " + contentLength + " bytes; this MessageBox stores at most "
+                    + (store.maxPartBytes() >> 20) + " MiB in one message (the embedded H2 holds a transaction in memory; "
+                    + "use PostgreSQL for larger messages)", Response.Status.REQUEST_ENTITY_TOO_LARGE);
+        }
         Duration wait = responseTimeout(responseTimeout);
         EngineMessage message = FACTORY.createMessage();
         for (PublishedProperties.Property property : PublishedProperties.parse(properties)) {
@@ -69,16 +85,20 @@ public class MessagesResource {
                 message.context().write(property.name(), property.namespace(), property.value());
             }
         }
-        message.addPart("body", FACTORY.createMessagePart(once(new RequestBodyStream(body)), contentType,
-                charsetOf(contentType)), true);
+        InputStream request = new RequestBodyStream(body);
+        byte[] start = request.readNBytes(PublicationCommitter.MAX_BODY_BYTES + 1);
+        boolean small = start.length <= PublicationCommitter.MAX_BODY_BYTES;
+        message.addPart("body", small ? FACTORY.createMessagePart(start, contentType, charsetOf(contentType))
+                : FACTORY.createMessagePart(once(new SequenceInputStream(new ByteArrayInputStream(start), request)),
+                contentType, charsetOf(contentType)), true);
         if (wait.isZero()) {
-            PublishReceipt receipt = publisher.publish(message);
+            PublishReceipt receipt = small ? committer.publish(message) : publisher.publish(message);
             return Response.created(UriBuilder.fromResource(MessagesResource.class).path(receipt.messageId()).build())
                     .type(MediaType.APPLICATION_JSON_TYPE).entity(JsonViews.receipt(receipt)).build();
         }
         waiters.expect(message.messageId());
         try {
-            PublishReceipt receipt = publisher.publish(message);
+            PublishReceipt receipt = small ? committer.publish(message) : publisher.publish(message);
             Optional<MessageBoxQueries.MessageView> response = awaitResponse(receipt.messageId(), wait);
             if (response.isPresent()) {
                 return responseOf(response.get());

@@ -1,5 +1,7 @@
 package io.conveyor.console.rest;
 
+import static io.conveyor.console.rest.JsonProviders.JSON;
+
 import io.conveyor.engine.admin.PortAdministration;
 import io.conveyor.engine.admin.ValidationException;
 import io.conveyor.engine.ports.PortJson;
@@ -7,7 +9,6 @@ import io.conveyor.engine.ports.PortState;
 import io.conveyor.engine.ports.SendPort;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -35,7 +36,7 @@ public class PortsResource {
 
     @GET
     public Response list() {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         ports.list().forEach(port -> array.add(JsonViews.port(port)));
         return Response.ok(array.build()).build();
     }

@@ -1,11 +1,12 @@
 package io.conveyor.console.rest;
 
+import static io.conveyor.console.rest.JsonProviders.JSON;
+
 import io.conveyor.engine.admin.SuspendedMessages;
 import io.conveyor.engine.admin.ValidationException;
 import io.conveyor.engine.messagebox.SuspendedQueue;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -79,12 +80,12 @@ public class SuspendedResource {
     }
 
     private static JsonObject results(List<SuspendedQueue.ControlResult> results) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         for (SuspendedQueue.ControlResult result : results) {
-            array.add(Json.createObjectBuilder().add("workItemId", result.workItemId()).add("applied", result.applied())
+            array.add(JSON.createObjectBuilder().add("workItemId", result.workItemId()).add("applied", result.applied())
                     .add("reason", result.reason()));
         }
-        return Json.createObjectBuilder().add("results", array).build();
+        return JSON.createObjectBuilder().add("results", array).build();
     }
 
     private static Instant instant(String text, String field) {

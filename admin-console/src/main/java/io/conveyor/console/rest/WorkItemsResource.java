@@ -1,11 +1,12 @@
 package io.conveyor.console.rest;
 
+import static io.conveyor.console.rest.JsonProviders.JSON;
+
 import io.conveyor.engine.admin.ValidationException;
 import io.conveyor.engine.messagebox.MessageBoxQueries;
 import io.conveyor.engine.messagebox.WorkItemState;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -38,13 +39,13 @@ public class WorkItemsResource {
     @GET
     @Path("/counts")
     public Response counts() {
-        JsonObjectBuilder ports = Json.createObjectBuilder();
+        JsonObjectBuilder ports = JSON.createObjectBuilder();
         queries.workItemCounts().forEach((port, byState) -> {
-            JsonObjectBuilder states = Json.createObjectBuilder();
+            JsonObjectBuilder states = JSON.createObjectBuilder();
             byState.forEach((state, count) -> states.add(state.name(), count));
             ports.add(port, states);
         });
-        return Response.ok(Json.createObjectBuilder().add("messages", queries.messageCount()).add("ports", ports).build())
+        return Response.ok(JSON.createObjectBuilder().add("messages", queries.messageCount()).add("ports", ports).build())
                 .build();
     }
 

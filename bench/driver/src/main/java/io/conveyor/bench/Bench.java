@@ -40,7 +40,10 @@ public final class Bench {
 
     private void run() throws Exception {
         if (options.wants("file-1k") || options.wants("file-1k-sustained")) {
-            fileModes("h2");
+            fileModes("h2", true);
+        }
+        if (options.wants("file-1k-unforced")) {
+            fileModes("h2", false);
         }
         if (options.wants("publish") || options.wants("http-solicit-response") || options.wants("sql-transactional")
                 || options.wants("file-sizes") || options.wants("failing-endpoint") || options.wants("backlog")) {
@@ -72,37 +75,46 @@ public final class Bench {
             }
         }
         if (options.wants("postgresql")) {
-            fileModes("postgresql");
+            fileModes("postgresql", true);
+        }
+        if (options.wants("soak")) {
+            withServer(new WildFlyServer.Config("h2", "NON_BLOCKING", HEAP), context -> FileScenarios.soak(context,
+                    context.filePort(FileScenarios.PORT, FileScenarios.KIND), options.quick() ? Duration.ofMinutes(3)
+                            : Duration.ofHours(1)));
         }
     }
 
     /**
      * FILE 1 KB bursts, blocking single-message against non-blocking batch-aware, alternated run by run on freshly
-     * started servers, with their ratio per run; then, on the last run of each mode, the sustainable rate.
+     * started servers, with their ratio per run; then, on the last run of each mode, the sustainable rate. With
+     * {@code forced} false, nothing is forced to disk (files, H2 commits): what the forces cost.
      */
-    private void fileModes(String database) throws Exception {
+    private void fileModes(String database, boolean forced) throws Exception {
+        boolean bursting = forced ? options.wants("file-1k") : options.wants("file-1k-unforced");
+        boolean sustaining = forced ? options.wants("file-1k-sustained") : options.wants("file-1k-unforced");
         int count = options.count(10_000);
         List<Measurement> bursts = new ArrayList<>();
         for (String mode : MODES) {
-            bursts.add(new Measurement("FILE 1 KB burst, end to end", new WildFlyServer.Config(database, mode, HEAP).describe(),
-                    "msg/s", count));
+            bursts.add(new Measurement("FILE 1 KB burst, end to end",
+                    new WildFlyServer.Config(database, mode, HEAP, forced).describe(), "msg/s", count));
         }
-        if (options.wants("file-1k")) {
+        if (bursting) {
             results.addAll(bursts);
         }
-        Measurement ratio = new Measurement("FILE 1 KB: batch-aware ÷ blocking, same run", database, "×", count);
+        Measurement ratio = new Measurement("FILE 1 KB: batch-aware ÷ blocking, same run",
+                database + (forced ? "" : ", nothing forced to disk"), "×", count);
         for (int run = 0; run < options.runs(); run++) {
             double[] rates = new double[MODES.size()];
             boolean last = run == options.runs() - 1;
             for (int m = 0; m < MODES.size(); m++) {
                 int mode = m;
-                withServer(new WildFlyServer.Config(database, MODES.get(mode), HEAP), context -> {
+                withServer(new WildFlyServer.Config(database, MODES.get(mode), HEAP, forced), context -> {
                     Path directory = context.filePort(FileScenarios.PORT, FileScenarios.KIND);
                     Measurement burst = bursts.get(mode);
-                    if (options.wants("file-1k")) {
+                    if (bursting) {
                         rates[mode] = FileScenarios.burst(context, burst, directory, count, 1024, 100);
                     }
-                    if (last && options.wants("file-1k-sustained")) {
+                    if (last && sustaining) {
                         double first = burst.throughputs.isEmpty() ? 500 : burst.throughput().median() * 0.8;
                         FileScenarios.sustainable(context, directory, Math.round(first / 10.0) * 10.0);
                     }

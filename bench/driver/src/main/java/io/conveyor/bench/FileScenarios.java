@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** One-way FILE: bursts end to end, the sustainable rate and the latency at half of it, message sizes, 1 GB. */
 final class FileScenarios {
@@ -62,6 +64,56 @@ final class FileScenarios {
         latency.latencies.addAll(FileDeliveries.latencies(directory));
     }
 
+    /**
+     * The soak: the sustainable rate searched quickly, then half of it offered for {@code length}, the server's
+     * resident memory and the backlog sampled every minute; both should stay flat, and their slopes are reported.
+     * Delivered files are removed every minute, so the output directory does not grow by millions of files.
+     */
+    static void soak(BenchContext context, Path directory, Duration length) throws Exception {
+        RateSearch.Outcome outcome = new RateSearch(rate -> probe(context, directory, rate), 5).search(2000);
+        double half = Math.max(1, Math.round(outcome.sustainableRate() / 2));
+        long count = Math.round(half * length.toSeconds());
+        Measurement soak = context.measurement("Soak: " + length.toMinutes() + " min at half the sustainable rate",
+                "msg/s offered", count);
+        FileDeliveries.reset(directory);
+        RunMeter meter = RunMeter.start(context);
+        long start = System.nanoTime();
+        CompletableFuture<JsonObject> publication = context.client().publishInServer(KIND, count, 1024, batchFor(half),
+                half, PUBLISHER_THREADS);
+        List<double[]> memory = new ArrayList<>();
+        List<double[]> backlog = new ArrayList<>();
+        while (!publication.isDone()) {
+            double minutes = (System.nanoTime() - start) / 60e9;
+            memory.add(new double[] {minutes, ProcessMetrics.rssBytes(context.server().pid()) / (1024.0 * 1024.0)});
+            backlog.add(new double[] {minutes, context.client().backlog(PORT)});
+            FileDeliveries.reset(directory);
+            try {
+                publication.get(1, TimeUnit.MINUTES);
+            } catch (TimeoutException stillPublishing) {
+                // the next sample
+            }
+        }
+        context.client().awaitSettled(PORT, null, BenchContext.SETTLE_TIMEOUT);
+        meter.finish(soak, count);
+        soak.note(String.format(Locale.ROOT, "%d samples, one a minute: resident memory %s MiB at the start, slope %s "
+                        + "MiB/min; backlog slope %s messages/min; sustainable rate found %s msg/s", memory.size(),
+                Report.number(memory.isEmpty() ? 0 : memory.get(0)[1]), Report.number(slope(memory)),
+                Report.number(slope(backlog)), Report.number(outcome.sustainableRate())));
+    }
+
+    /** Least-squares slope of (x, y) samples. */
+    private static double slope(List<double[]> samples) {
+        double meanX = samples.stream().mapToDouble(s -> s[0]).average().orElse(0);
+        double meanY = samples.stream().mapToDouble(s -> s[1]).average().orElse(0);
+        double covariance = 0;
+        double variance = 0;
+        for (double[] sample : samples) {
+            covariance += (sample[0] - meanX) * (sample[1] - meanY);
+            variance += (sample[0] - meanX) * (sample[0] - meanX);
+        }
+        return variance == 0 ? 0 : covariance / variance;
+    }
+
     private static RateSearch.ProbeResult probe(BenchContext context, Path directory, double rate) throws Exception {
         FileDeliveries.reset(directory);
         long count = Math.round(rate * context.options().probeSeconds());
@@ -107,6 +159,11 @@ final class FileScenarios {
         try {
             deliverOneGigabyte(context, directory, measurement);
         } catch (Exception e) {
+            String refusal = String.valueOf(e.getMessage());
+            if (refusal.contains("the most this MessageBox stores")) {
+                measurement.note("refused, as designed: " + refusal.lines().findFirst().orElse(""));
+                return;
+            }
             String cause = context.server().firstLogLine("OutOfMemoryError")
                     .map(line -> line.substring(line.indexOf("OutOfMemoryError")).replaceAll("\\s+", " "))
                     .map(line -> "the server ran out of heap: " + line.substring(0, Math.min(120, line.length())))

@@ -47,6 +47,20 @@ final class ProcessMetrics {
         return 0;
     }
 
+    /** The process's resident set size in bytes now; 0 when it is gone. */
+    static long rssBytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return 0;
+    }
+
     /** Starts a new peak: the kernel's peak resident set size goes back to the current size. */
     static void resetPeak(long pid) {
         try {

@@ -56,8 +56,8 @@ final class Report {
                 .append(machine.get("memory")).append(" RAM; ").append(machine.get("os")).append(". JDK: ").append(machine.get("jdk"))
                 .append(". WildFly 39.0.1.Final, standalone-full. Runs per figure: ").append(options.runs())
                 .append("; sustainable-rate probes of ").append(options.probeSeconds()).append(" s.\n\n");
-        out.append("| Scenario | Configuration | Messages per run | Throughput: median (min–max), runs | Latency p50 / p99 / max (ms) | Server CPU s per run | PostgreSQL CPU s per run | Server peak RSS (MiB) | Notes |\n");
-        out.append("|---|---|---:|---|---|---:|---:|---:|---|\n");
+        out.append("| Scenario | Configuration | Messages per run | Throughput: median (min–max), runs | Latency p50 / p99 / max (ms) | Server CPU s per run | PostgreSQL CPU s per run | CPU ms per message (server + PostgreSQL) | Server peak RSS (MiB) | Notes |\n");
+        out.append("|---|---|---:|---|---|---:|---:|---:|---:|---|\n");
         for (Measurement m : results) {
             Spread throughput = m.throughput();
             out.append("| ").append(m.scenario).append(" | ").append(m.configuration).append(" | ").append(m.messagesPerRun)
@@ -66,10 +66,22 @@ final class Report {
                             + number(m.latencies.percentileMillis(99)) + " / " + number(m.latencies.maxMillis()))
                     .append(" | ").append(m.cpuSeconds.isEmpty() ? "–" : number(Spread.of(m.cpuSeconds).median()))
                     .append(" | ").append(m.databaseCpuSeconds.isEmpty() ? "–" : number(Spread.of(m.databaseCpuSeconds).median()))
+                    .append(" | ").append(cpuPerMessage(m))
                     .append(" | ").append(m.peakRssBytes == 0 ? "–" : Long.toString(m.peakRssBytes / (1024 * 1024)))
                     .append(" | ").append(m.note).append(" |\n");
         }
         return out.toString();
+    }
+
+    /** Server (and PostgreSQL) CPU per message of a run, in milliseconds: the medians divided by the messages. */
+    private static String cpuPerMessage(Measurement m) {
+        if (m.cpuSeconds.isEmpty() || m.messagesPerRun == 0) {
+            return "–";
+        }
+        double server = Spread.of(m.cpuSeconds).median() * 1000 / m.messagesPerRun;
+        return m.databaseCpuSeconds.isEmpty() ? String.format(Locale.ROOT, "%.2f", server)
+                : String.format(Locale.ROOT, "%.2f + %.2f", server,
+                        Spread.of(m.databaseCpuSeconds).median() * 1000 / m.messagesPerRun);
     }
 
     private static String spread(Spread spread) {

@@ -25,9 +25,19 @@ final class WildFlyServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
     /** One server configuration: the MessageBox database, the FILE connector's mode, the heap. */
-    record Config(String database, String fileMode, String heap) {
+    /**
+     * A server configuration.
+     *
+     * @param forced whether files and (on H2) publications are forced to disk, as shipped; {@code false} measures
+     *               what the forces cost
+     */
+    record Config(String database, String fileMode, String heap, boolean forced) {
+        Config(String database, String fileMode, String heap) {
+            this(database, fileMode, heap, true);
+        }
+
         String describe() {
-            return database + ", FILE " + fileMode + ", heap " + heap;
+            return database + ", FILE " + fileMode + (forced ? "" : ", nothing forced to disk") + ", heap " + heap;
         }
     }
 
@@ -73,7 +83,8 @@ final class WildFlyServer implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
                 "-c", "standalone-full.xml", "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
                 "-Djboss.socket.binding.port-offset=" + PORT_OFFSET, "-Dconveyor.file.mode=" + config.fileMode(),
-                "-Dconveyor.file.allowedRoots=" + options.outputRoot()));
+                "-Dconveyor.file.allowedRoots=" + options.outputRoot(), "-Dconveyor.file.forceToDisk=" + config.forced(),
+                "-Dconveyor.messagebox.forceCommits=" + config.forced()));
         if (config.database().equals("postgresql")) {
             command.add("-Dconveyor.pg.url=" + options.pgUrl());
             command.add("-Dconveyor.pg.user=" + options.pgUser());

@@ -65,42 +65,64 @@ final class DispatchLoop implements Runnable {
         }
     }
 
-    /** One round; returns whether it delivered anything. */
+    /** One round: what was handed off in memory first, else a claim in the MessageBox; returns whether it delivered. */
     private boolean cycle() {
+        Instant now = services.clock.instant();
+        AdapterInstance created = services.host.instanceFor(transportType);
+        List<Delivery> handedOff = services.handOff.take(transportType, claimSize(created));
+        if (!handedOff.isEmpty()) {
+            if (created == null || created.state() != AdapterState.RUNNING) {
+                putBack(handedOff, now);
+            } else {
+                deliver(created, handedOff, now);
+            }
+            return true;
+        }
         if (services.leases.inFlight(transportType) >= services.settings.maxInFlightPerAdapter()) {
             return false;
         }
-        Instant now = services.clock.instant();
         AdapterInstance adapter = runningAdapter(now);
         if (adapter == null) {
             return false;
         }
-        // a batch-aware adapter gets several engine batches from one claim, so a claim commits once per claimSize
-        int size = adapter.mode() == TransmitMode.BATCH ? Math.max(adapter.batchSizeHint(), services.settings.claimSize())
-                : services.settings.claimSize();
-        List<Delivery> claimed = services.store.claim(transportType, size, services.server.id(), now,
+        int size = claimSize(adapter);
+        List<Delivery> claimed = services.claims.claim(transportType, size, services.server.id(), now,
                 now.plus(services.settings.leaseDuration()));
+        services.handOff.backlog(transportType, claimed.size() == size);
         if (claimed.isEmpty()) {
             return false;
         }
         services.leases.hold(transportType, claimed.stream().map(d -> d.workItem().id()).toList());
-        try {
-            deliver(adapter, stamp(claimed, adapter.handler().metadata(), now));
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "delivering " + claimed.size() + " message(s) to adapter " + transportType
-                    + " failed unexpectedly; those without an outcome are queued again", e);
-            putBack(claimed, now.plus(services.settings.adapterRetryDelay()));
-        }
+        deliver(adapter, claimed, now);
         return true;
+    }
+
+    /**
+     * How many deliveries to take at once: a batch-aware adapter gets several engine batches from one claim, so a
+     * claim commits once per claim size.
+     */
+    private int claimSize(AdapterInstance adapter) {
+        return adapter != null && adapter.mode() == TransmitMode.BATCH
+                ? Math.max(adapter.batchSizeHint(), services.settings.claimSize()) : services.settings.claimSize();
+    }
+
+    /** Stamps and delivers claimed or handed-off deliveries; on an unexpected failure they go back to the queue. */
+    private void deliver(AdapterInstance adapter, List<Delivery> deliveries, Instant now) {
+        try {
+            deliver(adapter, stamp(deliveries, adapter.handler().metadata(), now));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "delivering " + deliveries.size() + " message(s) to adapter " + transportType
+                    + " failed unexpectedly; those without an outcome are queued again", e);
+            putBack(deliveries, now.plus(services.settings.adapterRetryDelay()));
+        }
     }
 
     /** Claimed deliveries that got no outcome go back to the queue, due at {@code dueAt}, no attempt consumed. */
     private void putBack(List<Delivery> deliveries, Instant dueAt) {
-        List<EngineMessage.Lease> leases = deliveries.stream().map(d -> d.message().lease()).toList();
         try {
-            services.store.release(leases, dueAt, false);
+            services.claims.release(deliveries, dueAt, false);
         } finally {
-            services.leases.release(leases.stream().map(EngineMessage.Lease::workItemId).toList());
+            services.leases.release(deliveries.stream().map(d -> d.workItem().id()).toList());
         }
     }
 
@@ -111,7 +133,7 @@ final class DispatchLoop implements Runnable {
             return adapter;
         }
         if (adapter.state() == AdapterState.TERMINATING || adapter.state() == AdapterState.TERMINATED
-                || !services.store.hasDueWork(transportType, now)) {
+                || !services.claims.hasDueWork(transportType, now)) {
             return null;
         }
         AdapterInstance created = services.host.obtain(transportType);
@@ -148,7 +170,7 @@ final class DispatchLoop implements Runnable {
             String currentAdapter = DeliveryStamper.adapterOf(item, port);
             Instant windowOpens = DeliveryStamper.windowOpens(item, port, now);
             if (!currentAdapter.equalsIgnoreCase(item.adapterType())) {
-                services.store.reassign(delivery.message().lease(), currentAdapter, now);
+                services.claims.reassign(delivery, currentAdapter, now);
                 services.leases.release(List.of(item.id()));
                 services.signals.wake(currentAdapter);
             } else if (windowOpens.isAfter(now)) {
@@ -193,7 +215,7 @@ final class DispatchLoop implements Runnable {
             adapter.rememberBatchSize(begin.maxBatchSize());
             if (deliveries.size() > begin.maxBatchSize()) {
                 pushed = deliveries.subList(0, begin.maxBatchSize());
-                giveBack(deliveries.subList(begin.maxBatchSize(), deliveries.size()));
+                putBack(deliveries.subList(begin.maxBatchSize(), deliveries.size()), services.clock.instant());
             }
             List<Delivery> sentSynchronously = new ArrayList<>();
             Exception failure = push(batch, begin, pushed, sentSynchronously);
@@ -249,28 +271,24 @@ final class DispatchLoop implements Runnable {
 
     private static Disposition delete(Delivery delivery) {
         EngineMessage.Lease lease = delivery.message().lease();
-        return Disposition.delete(lease.workItemId(), lease.token(), delivery.message().messageId());
+        return Disposition.delete(lease, delivery.message().messageId());
     }
 
     /** A delivery the engine cannot make (its port is gone or broken): suspended, resumable, with why. */
     private Disposition suspension(Delivery delivery, Exception problem) {
         EngineMessage message = delivery.message();
         message.setErrorInfo(problem);
-        return Disposition.suspend(delivery.workItem().id(), message.lease().token(), message.messageId(),
+        return Disposition.suspend(message.lease(), message.messageId(),
                 FailurePolicy.failureInfo(message, transportType), false, null);
     }
 
     /** Outside its service window: back to the queue until the window opens, without the adapter (A9). */
     private void holdUntil(Delivery delivery, Instant opens) {
-        EngineMessage.Lease lease = delivery.message().lease();
-        services.store.release(List.of(lease), opens, true);
-        services.leases.release(List.of(lease.workItemId()));
-    }
-
-    private void giveBack(List<Delivery> deliveries) {
-        List<EngineMessage.Lease> leases = deliveries.stream().map(d -> d.message().lease()).toList();
-        services.store.release(leases, services.clock.instant(), false);
-        services.leases.release(leases.stream().map(EngineMessage.Lease::workItemId).toList());
+        try {
+            services.claims.release(List.of(delivery), opens, true);
+        } finally {
+            services.leases.release(List.of(delivery.workItem().id()));
+        }
     }
 
     /**
@@ -284,7 +302,7 @@ final class DispatchLoop implements Runnable {
         List<String> ids = dispositions.stream().map(Disposition::workItemId).toList();
         try {
             List<Disposition> unreadableProperties = new ArrayList<>();
-            List<DispositionResult> results = services.store.applyEach(dispositions, services.server.id(), now);
+            List<DispositionResult> results = services.dispositions.applyEach(dispositions, services.server.id(), now);
             FailureLog.record(results);
             for (DispositionResult result : results) {
                 Disposition disposition = result.disposition();
@@ -298,7 +316,7 @@ final class DispatchLoop implements Runnable {
                 }
             }
             if (!unreadableProperties.isEmpty()) {
-                FailureLog.record(services.store.applyEach(unreadableProperties, services.server.id(), now));
+                FailureLog.record(services.dispositions.applyEach(unreadableProperties, services.server.id(), now));
             }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "could not record the outcome of " + dispositions.size() + " deliveries to "

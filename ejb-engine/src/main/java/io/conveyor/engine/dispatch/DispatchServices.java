@@ -1,7 +1,8 @@
 package io.conveyor.engine.dispatch;
 
 import io.conveyor.engine.adapters.AdapterHost;
-import io.conveyor.engine.messagebox.WorkItemStore;
+import io.conveyor.engine.messagebox.ClaimStore;
+import io.conveyor.engine.messagebox.DispositionStore;
 import io.conveyor.engine.routing.SubscriptionTable;
 import io.conveyor.engine.runtime.EngineClock;
 import io.conveyor.engine.runtime.EngineSettings;
@@ -14,7 +15,11 @@ import jakarta.inject.Inject;
 public class DispatchServices {
 
     @Inject
-    WorkItemStore store;
+    ClaimStore claims;
+    @Inject
+    DispositionStore dispositions;
+    @Inject
+    HandOff handOff;
     @Inject
     AdapterHost host;
     @Inject

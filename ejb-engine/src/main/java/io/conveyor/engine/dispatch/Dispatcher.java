@@ -2,6 +2,8 @@ package io.conveyor.engine.dispatch;
 
 import io.conveyor.adapter.SendHandler;
 import io.conveyor.engine.adapters.HandlerRegistry;
+import io.conveyor.engine.messagebox.BacklogCompaction;
+import io.conveyor.engine.messagebox.Delivery;
 import io.conveyor.engine.messagebox.LeaseStore;
 import io.conveyor.engine.messagebox.MessageStore;
 import jakarta.annotation.PostConstruct;
@@ -19,6 +21,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -42,6 +45,8 @@ public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
     private static final Duration STOP_DEADLINE = Duration.ofSeconds(30);
+    /** How often the maintained backlog counts are folded (see {@link BacklogCompaction}). */
+    private static final Duration COMPACTION_PERIOD = Duration.ofSeconds(10);
 
     private final Map<String, Running> loops = new ConcurrentHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -55,6 +60,8 @@ public class Dispatcher {
     MessageStore messages;
     @Inject
     LeaseStore leaseStore;
+    @Inject
+    BacklogCompaction backlog;
     @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
     ManagedThreadFactory threads;
 
@@ -70,15 +77,33 @@ public class Dispatcher {
 
     @PreDestroy
     void stop() {
+        Collection<Delivery> handedOff = services.handOff.close();
         stopped.countDown();
         loops.values().forEach(running -> running.loop().stop());
         join(supervisor);
         loops.values().forEach(running -> join(running.thread()));
+        giveBack(handedOff);
+    }
+
+    /** Deliveries handed off and not yet taken by their loop go back to the MessageBox's queue, no attempt consumed. */
+    private void giveBack(Collection<Delivery> handedOff) {
+        if (handedOff.isEmpty()) {
+            return;
+        }
+        try {
+            services.claims.release(List.copyOf(handedOff), services.clock.instant(), false);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, handedOff.size() + " handed-off deliveries could not be queued again; they will be "
+                    + "taken back at the next start", e);
+        } finally {
+            services.leases.release(handedOff.stream().map(delivery -> delivery.workItem().id()).toList());
+        }
     }
 
     private void supervise() {
         LeaseRecovery recovery = new LeaseRecovery(leaseStore, services.server.id());
         Instant nextLeaseWork = Instant.MIN;
+        Instant nextCompaction = Instant.MIN;
         try {
             do {
                 if (!recovery.earlierRunRead()) {
@@ -103,6 +128,14 @@ public class Dispatcher {
                     } catch (RuntimeException e) {
                         LOG.log(Level.WARNING, "lease renewal failed; trying again", e);
                     }
+                }
+                if (!now.isBefore(nextCompaction)) {
+                    try {
+                        backlog.compact();
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "folding the backlog counts failed; trying again", e);
+                    }
+                    nextCompaction = now.plus(COMPACTION_PERIOD);
                 }
                 try {
                     startLoops(registry.refresh());

@@ -30,15 +30,15 @@ public final class FailurePolicy {
         EngineMessage.Lease lease = message.lease();
         String propertiesToUpdate = propertiesToUpdate(message);
         if (item.retriesLeft() > 0) {
-            return Disposition.resubmit(lease.workItemId(), lease.token(), message.messageId(),
+            return Disposition.resubmit(lease, message.messageId(),
                     now.plus(Duration.ofMinutes(item.retryInterval())), failure, propertiesToUpdate);
         }
         Disposition.BackupTransport backup = item.transport() == TransportRole.PRIMARY ? backupOf(port) : null;
         if (backup != null) {
-            return Disposition.moveToNextTransport(lease.workItemId(), lease.token(), message.messageId(), backup,
+            return Disposition.moveToNextTransport(lease, message.messageId(), backup,
                     failure, propertiesToUpdate);
         }
-        return Disposition.suspend(lease.workItemId(), lease.token(), message.messageId(), failure,
+        return Disposition.suspend(lease, message.messageId(), failure,
                 suspendAsNonResumable(message) || orderedAndGoingOn(port), propertiesToUpdate);
     }
 

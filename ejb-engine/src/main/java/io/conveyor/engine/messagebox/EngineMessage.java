@@ -21,8 +21,11 @@ public final class EngineMessage implements Message {
     private String bodyPartName;
     private volatile Throwable errorInfo;
 
-    /** The delivery a message came with: the work item and the token of this server's claim on it. */
-    public record Lease(String workItemId, String token) {
+    /**
+     * The delivery a message came with: the work item, the token of this server's claim on it, and its send port
+     * ({@code null} when not known).
+     */
+    public record Lease(String workItemId, String token, String portId) {
     }
 
     private EngineMessage(String messageId, EngineMessageContext context, boolean stored, Lease lease) {

@@ -6,14 +6,13 @@ import io.conveyor.adapter.MessageFactory;
 import io.conveyor.adapter.MessagePart;
 import io.conveyor.adapter.PropertyBag;
 import java.util.OptionalLong;
-import java.util.UUID;
 
 /** The engine's {@link MessageFactory}, for adapters (through their proxy) and the publish API alike. */
 public final class EngineMessageFactory implements MessageFactory {
 
     @Override
     public EngineMessage createMessage() {
-        return EngineMessage.create(UUID.randomUUID().toString());
+        return EngineMessage.create(MessageIds.next());
     }
 
     @Override

@@ -47,12 +47,10 @@ public class LeaseStore {
             for (List<String> slice : Sql.slices(workItemIds.stream().sorted().toList())) {
                 WorkItemRows.lock(connection, slice);
                 try (PreparedStatement update = connection.prepareStatement("update cv_work_item set lease_expires_at = ? "
-                        + "where lease_owner = ? and state = 'IN_PROCESS' and id in (" + Sql.placeholders(slice.size()) + ")")) {
+                        + "where lease_owner = ? and state = 'IN_PROCESS' and id = any(?)")) {
                     Sql.setInstant(update, 1, leaseUntil);
                     update.setString(2, owner);
-                    for (int i = 0; i < slice.size(); i++) {
-                        update.setString(i + 3, slice.get(i));
-                    }
+                    Sql.setIds(update, 3, slice);
                     update.executeUpdate();
                 }
             }
@@ -64,13 +62,14 @@ public class LeaseStore {
     /** The deliveries the MessageBox says {@code owner} holds (read without locking anything). */
     public List<EngineMessage.Lease> heldBy(String owner) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("select id, lease_token from cv_work_item "
+             PreparedStatement select = connection.prepareStatement("select id, lease_token, port_id from cv_work_item "
                      + "where state = 'IN_PROCESS' and lease_owner = ?")) {
             select.setString(1, owner);
             List<EngineMessage.Lease> leases = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    leases.add(new EngineMessage.Lease(rows.getString(1), rows.getString(2)));
+                    leases.add(new EngineMessage.Lease(Sql.getId(rows, "id"), Sql.getId(rows, "lease_token"),
+                            rows.getString("port_id")));
                 }
             }
             return leases;
@@ -85,32 +84,33 @@ public class LeaseStore {
      */
     public Recovery recover(List<EngineMessage.Lease> leases, Instant now, int maxInterruptions) {
         try (Connection connection = dataSource.getConnection()) {
-            Map<String, String> stillHeld = new HashMap<>();
+            Map<String, EngineMessage.Lease> stillHeld = new HashMap<>();
             List<Candidate> taken = new ArrayList<>();
             for (List<EngineMessage.Lease> slice : Sql.slices(leases)) {
-                Map<String, String> tokens = new HashMap<>();
-                slice.forEach(lease -> tokens.put(lease.workItemId(), lease.token()));
-                String inList = " and id in (" + Sql.placeholders(slice.size()) + ")";
-                try (PreparedStatement held = bind(connection.prepareStatement("select id, lease_token from cv_work_item "
-                        + "where state = 'IN_PROCESS'" + inList), slice);
-                     ResultSet rows = held.executeQuery()) {
-                    while (rows.next()) {
-                        if (rows.getString(2).equals(tokens.get(rows.getString(1)))) {
-                            stillHeld.put(rows.getString(1), rows.getString(2));
+                Map<String, EngineMessage.Lease> byId = new HashMap<>();
+                slice.forEach(lease -> byId.put(lease.workItemId(), lease));
+                try (PreparedStatement held = connection.prepareStatement("select id, lease_token from cv_work_item "
+                        + "where state = 'IN_PROCESS' and id = any(?)")) {
+                    Sql.setIds(held, 1, byId.keySet());
+                    try (ResultSet rows = held.executeQuery()) {
+                        while (rows.next()) {
+                            EngineMessage.Lease lease = byId.get(Sql.getId(rows, "id"));
+                            if (lease.token() != null && lease.token().equals(Sql.getId(rows, "lease_token"))) {
+                                stillHeld.put(lease.workItemId(), lease);
+                            }
                         }
                     }
                 }
-                try (PreparedStatement lock = bind(connection.prepareStatement(CANDIDATES + "where state = 'IN_PROCESS'"
-                        + inList + " for update skip locked"), slice)) {
-                    taken.addAll(candidates(lock).stream()
-                            .filter(candidate -> candidate.token().equals(tokens.get(candidate.id()))).toList());
+                try (PreparedStatement lock = connection.prepareStatement(CANDIDATES
+                        + "where state = 'IN_PROCESS' and id = any(?) for update skip locked")) {
+                    Sql.setIds(lock, 1, byId.keySet());
+                    taken.addAll(candidates(lock).stream().filter(candidate -> candidate.token() != null
+                            && candidate.token().equals(byId.get(candidate.id()).token())).toList());
                 }
             }
             taken.forEach(candidate -> stillHeld.remove(candidate.id()));
             int suspended = takeBack(connection, taken, now, maxInterruptions);
-            List<EngineMessage.Lease> locked = stillHeld.entrySet().stream()
-                    .map(entry -> new EngineMessage.Lease(entry.getKey(), entry.getValue())).toList();
-            return new Recovery(taken.size() - suspended, suspended, locked);
+            return new Recovery(taken.size() - suspended, suspended, List.copyOf(stillHeld.values()));
         } catch (SQLException e) {
             throw new MessageBoxException("cannot take back the deliveries of an earlier run", e);
         }
@@ -130,24 +130,18 @@ public class LeaseStore {
         }
     }
 
-    private static final String CANDIDATES = "select id, lease_token, interrupted_deliveries from cv_work_item ";
+    private static final String CANDIDATES = "select id, lease_token, interrupted_deliveries, port_id from cv_work_item ";
 
     /** A locked in-process row about to be taken back. */
-    private record Candidate(String id, String token, int interruptions) {
-    }
-
-    private static PreparedStatement bind(PreparedStatement statement, List<EngineMessage.Lease> leases) throws SQLException {
-        for (int i = 0; i < leases.size(); i++) {
-            statement.setString(i + 1, leases.get(i).workItemId());
-        }
-        return statement;
+    private record Candidate(String id, String token, int interruptions, String portId) {
     }
 
     private static List<Candidate> candidates(PreparedStatement lock) throws SQLException {
         List<Candidate> candidates = new ArrayList<>();
         try (ResultSet rows = lock.executeQuery()) {
             while (rows.next()) {
-                candidates.add(new Candidate(rows.getString(1), rows.getString(2), rows.getInt(3)));
+                candidates.add(new Candidate(Sql.getId(rows, "id"), Sql.getId(rows, "lease_token"),
+                        rows.getInt("interrupted_deliveries"), rows.getString("port_id")));
             }
         }
         return candidates;
@@ -157,6 +151,7 @@ public class LeaseStore {
     private static int takeBack(Connection connection, List<Candidate> taken, Instant now, int maxInterruptions)
             throws SQLException {
         int suspended = 0;
+        BacklogChanges changes = new BacklogChanges();
         try (PreparedStatement queue = connection.prepareStatement("update cv_work_item set state = 'READY', "
                 + "lease_owner = null, lease_token = null, lease_expires_at = null, "
                 + "interrupted_deliveries = interrupted_deliveries + 1 where id = ?");
@@ -171,17 +166,20 @@ public class LeaseStore {
                     suspend.setString(2, "delivery interrupted " + interruptions + " times in a row without an outcome "
                             + "(the server stopped or died, or the lease ran out, while the adapter held the message); "
                             + "suspended so that it cannot bring its server down again. Resume it once the cause is known.");
-                    suspend.setString(3, candidate.id());
+                    Sql.setId(suspend, 3, candidate.id());
                     suspend.addBatch();
+                    changes.moved(candidate.portId(), WorkItemState.IN_PROCESS, WorkItemState.SUSPENDED);
                     suspended++;
                 } else {
-                    queue.setString(1, candidate.id());
+                    Sql.setId(queue, 1, candidate.id());
                     queue.addBatch();
+                    changes.moved(candidate.portId(), WorkItemState.IN_PROCESS, WorkItemState.READY);
                 }
             }
             queue.executeBatch();
             suspend.executeBatch();
         }
+        changes.write(connection);
         return suspended;
     }
 }

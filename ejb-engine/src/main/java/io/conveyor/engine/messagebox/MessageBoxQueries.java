@@ -60,22 +60,15 @@ public class MessageBoxQueries {
         }
     }
 
-    /** A message by identity, if it is still in the MessageBox. */
+    /** A message by identity, if it is still in the MessageBox (in {@code cv_message}, or inline in its work items). */
     public Optional<MessageView> message(String messageId) {
         try (Connection connection = dataSource.getConnection()) {
-            MessageView view;
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select created_at, size_bytes, correlation_id, context from cv_message where id = ?")) {
-                select.setString(1, messageId);
-                try (ResultSet rows = select.executeQuery()) {
-                    if (!rows.next()) {
-                        return Optional.empty();
-                    }
-                    view = new MessageView(messageId, Sql.getInstant(rows, "created_at"), rows.getLong("size_bytes"),
-                            rows.getString("correlation_id"), ContextCodec.decode(rows.getString("context")),
-                            parts(connection, messageId), List.of());
-                }
+            Optional<MessageView> stored = storedMessage(connection, messageId);
+            Optional<MessageView> found = stored.isPresent() ? stored : inlineMessage(connection, messageId);
+            if (found.isEmpty()) {
+                return found;
             }
+            MessageView view = found.get();
             try (PreparedStatement select = connection.prepareStatement("select " + WorkItemRows.COLUMNS
                     + " from cv_work_item w where w.message_id = ? order by w.port_name")) {
                 select.setString(1, messageId);
@@ -84,6 +77,39 @@ public class MessageBoxQueries {
             }
         } catch (SQLException e) {
             throw new MessageBoxException("cannot read message " + messageId, e);
+        }
+    }
+
+    private static Optional<MessageView> storedMessage(Connection connection, String messageId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select created_at, size_bytes, correlation_id, context from cv_message where id = ?")) {
+            select.setString(1, messageId);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new MessageView(messageId, Sql.getInstant(rows, "created_at"), rows.getLong("size_bytes"),
+                        rows.getString("correlation_id"), ContextCodec.decode(rows.getString("context")),
+                        parts(connection, messageId), List.of()));
+            }
+        }
+    }
+
+    /** A message held inline by its work items (each holds the same copy; the first is read). */
+    private static Optional<MessageView> inlineMessage(Connection connection, String messageId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select created_at, context, body, body_part_name, "
+                + "content_type, charset from cv_work_item where message_id = ? and context is not null "
+                + "order by id fetch first 1 rows only")) {
+            select.setString(1, messageId);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                long size = rows.getBytes("body").length;
+                return Optional.of(new MessageView(messageId, Sql.getInstant(rows, "created_at"), size, null,
+                        ContextCodec.decode(rows.getString("context")), List.of(new PartView(rows.getString("body_part_name"),
+                        rows.getString("content_type"), rows.getString("charset"), size)), List.of()));
+            }
         }
     }
 
@@ -121,12 +147,14 @@ public class MessageBoxQueries {
 
     /**
      * The backlog: how many work items each port has in each state (ports with none are absent), ordered by port
-     * name. This is the queue depth operators watch, and what the benchmark harness samples.
+     * name. This is the queue depth operators watch, and what the benchmark harness samples: read from the counts the
+     * engine maintains as it changes work items ({@code cv_backlog_delta}), not by counting the work items.
      */
     public Map<String, Map<WorkItemState, Long>> workItemCounts() {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("select port_name, state, count(*) from cv_work_item "
-                     + "group by port_name, state");
+             PreparedStatement select = connection.prepareStatement("select coalesce(p.name, d.port_id), d.state, "
+                     + "sum(d.delta) from cv_backlog_delta d left join cv_send_port p on p.id = d.port_id "
+                     + "group by coalesce(p.name, d.port_id), d.state having sum(d.delta) <> 0");
              ResultSet rows = select.executeQuery()) {
             Map<String, Map<WorkItemState, Long>> counts = new TreeMap<>();
             while (rows.next()) {

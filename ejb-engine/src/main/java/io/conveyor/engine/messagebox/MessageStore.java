@@ -2,6 +2,7 @@ package io.conveyor.engine.messagebox;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,23 +19,44 @@ public class MessageStore {
 
     @Resource(lookup = MessageBoxDataSource.JNDI_NAME)
     private DataSource dataSource;
+    @Inject
+    WorkItemIds ids;
+    @Inject
+    MessageBoxMigration schema;
 
     /** A message to store with the work items routing made for it. */
     public record Publication(EngineMessage message, String correlationId, List<NewWorkItem> workItems) {
     }
 
-    /** Stores the messages; returns, per publication, the identities of its work items in order. */
-    public List<List<String>> insert(List<Publication> publications, Instant now) {
-        try (Connection connection = dataSource.getConnection(); MessageWriter writer = new MessageWriter(connection)) {
-            List<List<String>> ids = new ArrayList<>(publications.size());
+    /**
+     * What was stored for one publication: the identities of its work items, in order; the lease token of those
+     * handed off; and, when the message is held inline in its work items, its body (work items asked to be handed off
+     * are handed off exactly then).
+     */
+    public record Written(List<String> workItemIds, String leaseToken, byte[] inlineBody) {
+    }
+
+    /** Stores the messages; returns, per publication, what was written. */
+    public List<Written> insert(List<Publication> publications, Instant now) {
+        try (Connection connection = dataSource.getConnection();
+             MessageWriter writer = new MessageWriter(connection, ids, maxPartBytes())) {
+            List<Written> written = new ArrayList<>(publications.size());
             for (Publication publication : publications) {
-                ids.add(writer.add(publication.message(), publication.correlationId(), publication.workItems(), now));
+                written.add(writer.add(publication.message(), publication.correlationId(), publication.workItems(), now));
             }
             writer.flush();
-            return ids;
+            return written;
         } catch (SQLException e) {
             throw new MessageBoxException("cannot store " + publications.size() + " message(s)", e);
         }
+    }
+
+    /**
+     * The largest part this MessageBox can take: on the embedded H2, which holds a transaction's changes in memory
+     * until the commit, a quarter of the heap (a larger body would exhaust it); on PostgreSQL no limit.
+     */
+    public long maxPartBytes() {
+        return schema.vendor().equals("h2") ? Runtime.getRuntime().maxMemory() / 4 : Long.MAX_VALUE;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.conveyor.engine.messagebox;
 
 import io.conveyor.adapter.MessagePart;
+import io.conveyor.engine.admin.ValidationException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,29 +15,48 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.UUID;
 
 /**
  * Writes published messages and their work items into the MessageBox inside the caller's transaction, batching the
- * inserts of many small messages into a few statements. A part larger than one chunk, or of unknown size, is
- * copied chunk by chunk from its stream, so a large body is never held in memory whole; a part that declares a
- * small size but streams more is stored whole all the same.
+ * inserts of many messages into a few statements.
+ *
+ * <p>A message with one part (its body) of at most {@value #INLINE_LIMIT} bytes, not a solicit-response response, is
+ * written <em>inline</em>: each of its work items holds its context and body, so publishing it is one row per send
+ * port and delivering it one deletion. Any other message goes to {@code cv_message}, its parts to
+ * {@code cv_message_part} and {@code cv_part_chunk}; a part larger than one chunk, or of unknown size, is copied
+ * chunk by chunk from its stream, so a large body is never held in memory whole.
  */
 final class MessageWriter implements AutoCloseable {
 
     /** Size of one stored chunk of a part. */
     static final int CHUNK_SIZE = 256 * 1024;
+    /** Largest body held inline in a work item (the column's size). */
+    static final int INLINE_LIMIT = 64 * 1024;
+    /** Largest context, as JSON, held inline in a work item. */
+    private static final int INLINE_CONTEXT_LIMIT = 1024 * 1024;
     /** Chunks of a large part sent to the database in one JDBC batch. */
     private static final int CHUNKS_PER_BATCH = 8;
 
+    private final WorkItemIds ids;
+    private final long maxPartBytes;
+    private final Connection connection;
+    private final BacklogChanges changes = new BacklogChanges();
     private final PreparedStatement messages;
     private final PreparedStatement parts;
     private final PreparedStatement chunks;
     private final PreparedStatement workItems;
     private final PreparedStatement partSize;
     private final PreparedStatement messageSize;
+    private String leaseToken;
 
-    MessageWriter(Connection connection) throws SQLException {
+    /**
+     * @param maxPartBytes the largest part the MessageBox can take in one transaction (see
+     *                     {@link MessageStore#maxPartBytes}); a larger one is refused as it streams in
+     */
+    MessageWriter(Connection connection, WorkItemIds ids, long maxPartBytes) throws SQLException {
+        this.ids = ids;
+        this.maxPartBytes = maxPartBytes;
+        this.connection = connection;
         messages = connection.prepareStatement("insert into cv_message (id, created_at, body_part_name, size_bytes, "
                 + "context, correlation_id) values (?, ?, ?, ?, ?, ?)");
         parts = connection.prepareStatement("insert into cv_message_part (message_id, part_index, part_name, "
@@ -45,32 +65,70 @@ final class MessageWriter implements AutoCloseable {
                 + "values (?, ?, ?, ?)");
         workItems = connection.prepareStatement("insert into cv_work_item (id, message_id, port_id, port_name, "
                 + "transport, adapter_type, state, priority, next_attempt_at, retries_left, retry_interval, "
-                + "attempt_count, error_text, suspended_at, created_at, ordered, address, window_hold) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)");
+                + "attempt_count, error_text, suspended_at, created_at, ordered, address, window_hold, lease_owner, "
+                + "lease_token, lease_expires_at, context, body, body_part_name, content_type, charset) "
+                + "values (?, ?, ?, ?, 'PRIMARY', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         partSize = connection.prepareStatement("update cv_message_part set size_bytes = ?, chunk_count = ? "
                 + "where message_id = ? and part_index = ?");
         messageSize = connection.prepareStatement("update cv_message set size_bytes = ? where id = ?");
     }
 
-    /**
-     * Adds a message and its work items to the pending batch (large parts are written at once).
-     *
-     * @return the identities of the work items, in the order given
-     */
-    List<String> add(EngineMessage message, String correlationId, List<NewWorkItem> items, Instant now)
+    /** Adds a message and its work items to the pending batch (large parts are written at once). */
+    MessageStore.Written add(EngineMessage message, String correlationId, List<NewWorkItem> items, Instant now)
             throws SQLException {
+        String context = ContextCodec.encode(message.context().properties());
+        try {
+            if (correlationId == null && message.partsInOrder().size() == 1 && context.length() <= INLINE_CONTEXT_LIMIT) {
+                MessagePart body = message.bodyPart();
+                try (InputStream data = body.openStream()) {
+                    byte[] bytes = data.readNBytes(INLINE_LIMIT + 1);
+                    if (bytes.length <= INLINE_LIMIT) {
+                        return addWorkItems(message, items, now, new InlineMessage(context, bytes, body));
+                    }
+                    store(message, context, correlationId, now, new SequenceInputStream(new ByteArrayInputStream(bytes), data));
+                }
+            } else {
+                store(message, context, correlationId, now, null);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the body of message " + message.messageId() + ": "
+                    + e.getMessage(), e);
+        }
+        return addWorkItems(message, items, now, null);
+    }
+
+    /** Executes everything pending, parents before children, and records the work items in the backlog counts. */
+    void flush() throws SQLException {
+        messages.executeBatch();
+        parts.executeBatch();
+        chunks.executeBatch();
+        workItems.executeBatch();
+        changes.write(connection);
+    }
+
+    /** The message held in its work items: its context as JSON, its body and the body's description. */
+    private record InlineMessage(String context, byte[] body, MessagePart part) {
+    }
+
+    /**
+     * Writes a message to {@code cv_message} and its parts; {@code bodyRead} is the body's stream when its start was
+     * already read, else {@code null}.
+     */
+    private void store(EngineMessage message, String context, String correlationId, Instant now, InputStream bodyRead)
+            throws SQLException, IOException {
         OptionalLong knownSize = message.size();
         messages.setString(1, message.messageId());
         Sql.setInstant(messages, 2, now);
         messages.setString(3, message.bodyPartName());
         messages.setLong(4, knownSize.orElse(0));
-        messages.setString(5, ContextCodec.encode(message.context().properties()));
+        messages.setString(5, context);
         messages.setString(6, correlationId);
         messages.addBatch();
         long size = 0;
         int partIndex = 0;
         for (Map.Entry<String, MessagePart> part : message.partsInOrder().entrySet()) {
-            size += writePart(message.messageId(), partIndex++, part.getKey(), part.getValue());
+            boolean body = partIndex == 0;
+            size += writePart(message.messageId(), partIndex++, part.getKey(), part.getValue(), body ? bodyRead : null);
         }
         if (knownSize.isEmpty()) {
             flush();
@@ -78,45 +136,68 @@ final class MessageWriter implements AutoCloseable {
             messageSize.setString(2, message.messageId());
             messageSize.executeUpdate();
         }
-        return addWorkItems(message.messageId(), items, now);
     }
 
-    /** Executes everything pending, parents before children. */
-    void flush() throws SQLException {
-        messages.executeBatch();
-        parts.executeBatch();
-        chunks.executeBatch();
-        workItems.executeBatch();
-    }
-
-    private List<String> addWorkItems(String messageId, List<NewWorkItem> items, Instant now) throws SQLException {
-        List<String> ids = new ArrayList<>(items.size());
-        for (NewWorkItem item : items) {
-            String id = UUID.randomUUID().toString();
-            ids.add(id);
-            workItems.setString(1, id);
-            workItems.setString(2, messageId);
+    /**
+     * Adds the work items. One asked to be handed off is stored in process under its lease when the message is held
+     * inline (its delivery can then be made from memory), else ready like any other.
+     */
+    private MessageStore.Written addWorkItems(EngineMessage message, List<NewWorkItem> items, Instant now,
+                                              InlineMessage inline) throws SQLException {
+        List<String> workItemIds = new ArrayList<>(items.size());
+        boolean handedOff = false;
+        for (NewWorkItem requested : items) {
+            NewWorkItem item = requested.handOff() != null && inline == null ? requested.notHandedOff() : requested;
+            String id = ids.next();
+            workItemIds.add(id);
+            NewWorkItem.HandOffLease handOff = item.handOff();
+            handedOff |= handOff != null;
+            Sql.setId(workItems, 1, id);
+            workItems.setString(2, message.messageId());
             workItems.setString(3, item.portId());
             workItems.setString(4, item.portName());
-            workItems.setString(5, TransportRole.PRIMARY.name());
-            workItems.setString(6, item.adapterType());
-            workItems.setString(7, item.state().name());
-            workItems.setInt(8, item.priority());
-            Sql.setInstant(workItems, 9, item.nextAttemptAt());
-            workItems.setInt(10, item.retriesLeft());
-            workItems.setInt(11, item.retryInterval());
+            workItems.setString(5, item.adapterType());
+            workItems.setString(6, item.state().name());
+            workItems.setInt(7, item.priority());
+            Sql.setInstant(workItems, 8, item.nextAttemptAt());
+            workItems.setInt(9, item.retriesLeft());
+            workItems.setInt(10, item.retryInterval());
+            workItems.setInt(11, handOff == null ? 0 : 1);
             workItems.setString(12, item.errorText());
-            Sql.setInstant(workItems, 13, item.state() == WorkItemState.READY ? null : now);
+            Sql.setInstant(workItems, 13, item.state() == WorkItemState.SUSPENDED ? now : null);
             Sql.setInstant(workItems, 14, now);
             workItems.setBoolean(15, item.ordered());
             workItems.setString(16, item.address());
-            workItems.setBoolean(17, item.state() == WorkItemState.READY && item.nextAttemptAt().isAfter(now));
+            workItems.setBoolean(17, item.windowHold());
+            workItems.setString(18, handOff == null ? null : handOff.owner());
+            Sql.setId(workItems, 19, handOff == null ? null : leaseToken());
+            Sql.setInstant(workItems, 20, handOff == null ? null : handOff.expiresAt());
+            workItems.setString(21, inline == null ? null : inline.context());
+            workItems.setBytes(22, inline == null ? null : inline.body());
+            workItems.setString(23, inline == null ? null : message.bodyPartName());
+            workItems.setString(24, inline == null ? null : inline.part().contentType());
+            workItems.setString(25, inline == null ? null : inline.part().charset());
             workItems.addBatch();
+            changes.add(item.portId(), item.state(), 1);
         }
-        return ids;
+        return new MessageStore.Written(workItemIds, handedOff ? leaseToken() : null,
+                inline == null ? null : inline.body());
     }
 
-    private long writePart(String messageId, int partIndex, String name, MessagePart part) throws SQLException {
+    /** The lease token of this transaction's handed-off work items, taken when the first is written. */
+    private String leaseToken() {
+        if (leaseToken == null) {
+            leaseToken = ids.next();
+        }
+        return leaseToken;
+    }
+
+    /** Writes a part; {@code started} is its stream when its start was already read, else it is opened here. */
+    private long writePart(String messageId, int partIndex, String name, MessagePart part, InputStream started)
+            throws SQLException, IOException {
+        if (started != null) {
+            return streamLargePart(messageId, partIndex, name, part, started);
+        }
         try (InputStream data = part.openStream()) {
             OptionalLong declared = part.size();
             if (declared.isPresent() && declared.getAsLong() <= CHUNK_SIZE) {
@@ -130,8 +211,6 @@ final class MessageWriter implements AutoCloseable {
                         new SequenceInputStream(new ByteArrayInputStream(bytes), data));
             }
             return streamLargePart(messageId, partIndex, name, part, data);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read part " + name + " of message " + messageId + ": " + e.getMessage(), e);
         }
     }
 
@@ -145,6 +224,11 @@ final class MessageWriter implements AutoCloseable {
         do {
             addChunk(messageId, partIndex, chunkIndex++, chunk);
             size += chunk.length;
+            if (size > maxPartBytes) {
+                throw new ValidationException("body", "part " + name + " of message " + messageId + " is larger than "
+                        + (maxPartBytes >> 20) + " MiB, the most this MessageBox stores in one transaction (the embedded "
+                        + "H2 holds a transaction in memory; use PostgreSQL for larger messages)");
+            }
             if (chunkIndex % CHUNKS_PER_BATCH == 0) {
                 chunks.executeBatch();
             }

@@ -3,10 +3,12 @@ package io.conveyor.engine.messagebox;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 
@@ -31,6 +33,47 @@ final class Sql {
             slices.add(values.subList(from, Math.min(values.size(), from + IN_LIST_LIMIT)));
         }
         return slices;
+    }
+
+    /**
+     * Binds a work item identity (or a lease token): decimal text in the engine, a {@code bigint} in the MessageBox.
+     *
+     * @throws NumberFormatException when the text is not such a number (see {@link #isId})
+     */
+    static void setId(PreparedStatement statement, int index, String id) throws SQLException {
+        if (id == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, Long.parseLong(id));
+        }
+    }
+
+    /** A {@code bigint} column (an identity, a lease token) as the engine's decimal text; {@code null} stays null. */
+    static String getId(ResultSet rows, String column) throws SQLException {
+        long value = rows.getLong(column);
+        return rows.wasNull() ? null : Long.toString(value);
+    }
+
+    /** Whether the text can be a work item identity at all (anything else names no work item). */
+    static boolean isId(String text) {
+        if (text == null || text.isEmpty() || text.length() > 19 || !text.chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        try {
+            Long.parseLong(text);
+            return true;
+        } catch (NumberFormatException tooLarge) {
+            return false;
+        }
+    }
+
+    /**
+     * Binds identities as one array parameter ({@code id = any(?)}), so a statement's text does not change with the
+     * number of identities and the database parses it once.
+     */
+    static void setIds(PreparedStatement statement, int index, Collection<String> ids) throws SQLException {
+        Long[] values = ids.stream().filter(Sql::isId).map(Long::valueOf).toArray(Long[]::new);
+        statement.setArray(index, statement.getConnection().createArrayOf("bigint", values));
     }
 
     static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {

@@ -94,6 +94,7 @@ public class SuspendedQueue {
         try (Connection connection = dataSource.getConnection()) {
             Map<String, WorkItem> items = WorkItemRows.lock(connection, workItemIds);
             List<ControlResult> results = new ArrayList<>();
+            BacklogChanges changes = new BacklogChanges();
             try (PreparedStatement update = connection.prepareStatement("update cv_work_item set state = 'READY', "
                     + "transport = 'PRIMARY', adapter_type = ?, retries_left = ?, retry_interval = ?, attempt_count = 0, "
                     + "next_attempt_at = ?, suspended_at = null, interrupted_deliveries = 0, window_hold = false "
@@ -113,12 +114,14 @@ public class SuspendedQueue {
                     update.setInt(2, target.retryCount());
                     update.setInt(3, target.retryInterval());
                     Sql.setInstant(update, 4, now);
-                    update.setString(5, id);
+                    Sql.setId(update, 5, id);
                     update.addBatch();
+                    changes.moved(item.portId(), WorkItemState.SUSPENDED, WorkItemState.READY);
                     results.add(new ControlResult(id, true, ""));
                 }
                 Sql.expectOneRowEach(update.executeBatch(), "resume");
             }
+            changes.write(connection);
             return results;
         } catch (SQLException e) {
             throw new MessageBoxException("cannot resume " + workItemIds.size() + " work item(s)", e);
@@ -131,15 +134,18 @@ public class SuspendedQueue {
             Map<String, WorkItem> items = WorkItemRows.lock(connection, workItemIds);
             List<ControlResult> results = new ArrayList<>();
             List<WorkItemDeletion.Target> targets = new ArrayList<>();
+            BacklogChanges changes = new BacklogChanges();
             for (String id : workItemIds) {
                 WorkItem item = items.get(id);
                 String refusal = refusal(item, false);
                 results.add(new ControlResult(id, refusal == null, refusal == null ? "" : refusal));
                 if (refusal == null) {
-                    targets.add(new WorkItemDeletion.Target(id, item.messageId()));
+                    targets.add(new WorkItemDeletion.Target(id, item.messageId(), item.inline()));
+                    changes.add(item.portId(), item.state(), -1);
                 }
             }
             WorkItemDeletion.delete(connection, targets);
+            changes.write(connection);
             return results;
         } catch (SQLException e) {
             throw new MessageBoxException("cannot terminate " + workItemIds.size() + " work item(s)", e);

@@ -8,13 +8,15 @@ import java.time.Instant;
  * @param retriesLeft   resubmits still allowed on the current transport
  * @param retryInterval minutes between attempts on the current transport
  * @param attemptCount  deliveries to the current transport so far, this one included once claimed
- * @param seq           publication order, used by ordered delivery
+ * @param seq           publication order on the publishing server (the numeric identity), used by ordered delivery
  * @param ordered       whether its port delivers in order, one message at a time
  * @param address       the address resolved at publication, for dynamic ports; {@code null} for static ones
+ * @param inline        whether the message is held in the work item itself, not in {@code cv_message}
  */
 public record WorkItem(String id, String messageId, String portId, String portName, TransportRole transport,
                        String adapterType, WorkItemState state, int priority, Instant nextAttemptAt, int retriesLeft,
                        int retryInterval, int attemptCount, String leaseOwner, String leaseToken, Instant leaseExpiresAt,
                        String propertiesToUpdate, String errorText, String errorAdapter, String errorAddress,
-                       Instant suspendedAt, Instant createdAt, long seq, boolean ordered, String address) {
+                       Instant suspendedAt, Instant createdAt, long seq, boolean ordered, String address,
+                       boolean inline) {
 }

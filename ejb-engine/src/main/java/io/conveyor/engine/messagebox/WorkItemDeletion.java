@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Deletes work items, and each message whose last work item went (with its parts and promoted properties, by
- * cascade). The messages are locked first, in a fixed order, so two transactions deleting the last two work items
- * of one message cannot both leave it behind, and cannot deadlock.
+ * Deletes work items, and each message stored in {@code cv_message} whose last work item went (with its parts, by
+ * cascade); a message held inline goes with its work item. Stored messages are locked first, in a fixed order, so two
+ * transactions deleting the last two work items of one message cannot both leave it behind, and cannot deadlock.
  */
 final class WorkItemDeletion {
 
-    /** A work item to delete and the message it belongs to. */
-    record Target(String workItemId, String messageId) {
+    /** A work item to delete, the message it belongs to, and whether it holds that message inline. */
+    record Target(String workItemId, String messageId, boolean inline) {
     }
 
     private WorkItemDeletion() {
@@ -24,31 +24,32 @@ final class WorkItemDeletion {
         if (targets.isEmpty()) {
             return;
         }
-        List<String> messageIds = List.copyOf(new TreeSet<>(targets.stream().map(Target::messageId).toList()));
-        for (List<String> slice : Sql.slices(messageIds)) {
-            try (PreparedStatement lock = connection.prepareStatement("select id from cv_message where id in ("
-                    + Sql.placeholders(slice.size()) + ") order by id for update")) {
-                for (int i = 0; i < slice.size(); i++) {
-                    lock.setString(i + 1, slice.get(i));
-                }
+        List<String> stored = List.copyOf(new TreeSet<>(targets.stream().filter(target -> !target.inline())
+                .map(Target::messageId).toList()));
+        if (!stored.isEmpty()) {
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "select id from cv_message where id = any(?) order by id for update")) {
+                lock.setArray(1, connection.createArrayOf("varchar", stored.toArray()));
                 lock.executeQuery().close();
             }
         }
         try (PreparedStatement deleteItem = connection.prepareStatement("delete from cv_work_item where id = ?")) {
             for (Target target : targets) {
-                deleteItem.setString(1, target.workItemId());
+                Sql.setId(deleteItem, 1, target.workItemId());
                 deleteItem.addBatch();
             }
             Sql.expectOneRowEach(deleteItem.executeBatch(), "delete work item");
         }
-        try (PreparedStatement deleteMessage = connection.prepareStatement("delete from cv_message where id = ? and "
-                + "not exists (select 1 from cv_work_item where message_id = ?)")) {
-            for (String messageId : messageIds) {
-                deleteMessage.setString(1, messageId);
-                deleteMessage.setString(2, messageId);
-                deleteMessage.addBatch();
+        if (!stored.isEmpty()) {
+            try (PreparedStatement deleteMessage = connection.prepareStatement("delete from cv_message where id = ? and "
+                    + "not exists (select 1 from cv_work_item where message_id = ?)")) {
+                for (String messageId : stored) {
+                    deleteMessage.setString(1, messageId);
+                    deleteMessage.setString(2, messageId);
+                    deleteMessage.addBatch();
+                }
+                deleteMessage.executeBatch();
             }
-            deleteMessage.executeBatch();
         }
     }
 }

@@ -5,6 +5,9 @@ import io.conveyor.engine.messagebox.MessageBoxException;
 import io.conveyor.engine.messagebox.TransportRole;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
@@ -35,6 +39,10 @@ public class PortRepository {
 
     @Resource(lookup = MessageBoxDataSource.JNDI_NAME)
     private DataSource dataSource;
+    @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
+    private TransactionSynchronizationRegistry transactions;
+
+    private final AtomicLong localChanges = new AtomicLong();
 
     /** The configuration version: changes whenever a port does. */
     public long configVersion() {
@@ -153,11 +161,32 @@ public class PortRepository {
         }
     }
 
-    private static void bumpVersion(Connection connection) throws SQLException {
+    private void bumpVersion(Connection connection) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "update cv_config_version set version = version + 1 where id = 1")) {
             update.executeUpdate();
         }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // the new version is in the transaction
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    localChanges.incrementAndGet();
+                }
+            }
+        });
+    }
+
+    /**
+     * How many port changes this server has committed: a cache of the ports that saw this number unchanged, and
+     * checked the configuration version recently, is still current as far as this server's own changes go.
+     */
+    public long localChanges() {
+        return localChanges.get();
     }
 
     private List<SendPort> query(String sql, String parameter) {

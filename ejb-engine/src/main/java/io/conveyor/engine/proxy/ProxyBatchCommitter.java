@@ -1,5 +1,6 @@
 package io.conveyor.engine.proxy;
 
+import io.conveyor.engine.runtime.GroupCommit;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -12,7 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * Where non-transactional proxy batches go after {@code done()}: applied to the MessageBox in groups on the engine's
- * threads (see {@link BatchGroups}), at most {@value #MAX_OPERATIONS_PER_GROUP} operations per transaction.
+ * threads ({@link GroupCommit}), at most {@value #MAX_OPERATIONS_PER_GROUP} operations per transaction; each batch
+ * stays all or nothing (contract §3.2).
  */
 @ApplicationScoped
 public class ProxyBatchCommitter {
@@ -26,11 +28,11 @@ public class ProxyBatchCommitter {
     @Resource(lookup = "java:jboss/ee/concurrency/executor/default")
     ManagedExecutorService engineThreads;
 
-    private BatchGroups groups;
+    private GroupCommit<PendingBatch, BatchOutcome> groups;
 
     @PostConstruct
     void createGroups() {
-        groups = new BatchGroups(new BatchGroups.Applier() {
+        groups = new GroupCommit<>(new GroupCommit.Applier<>() {
             @Override
             public Optional<List<BatchOutcome>> together(List<PendingBatch> batches) {
                 try {
@@ -50,7 +52,7 @@ public class ProxyBatchCommitter {
                     return BatchOutcome.notApplied(batch.operations(), "the MessageBox could not apply the batch: " + e.getMessage());
                 }
             }
-        }, engineThreads, MAX_OPERATIONS_PER_GROUP);
+        }, engineThreads, MAX_OPERATIONS_PER_GROUP, batch -> batch.operations().size());
     }
 
     /**
@@ -59,6 +61,6 @@ public class ProxyBatchCommitter {
      * @throws java.util.concurrent.RejectedExecutionException when the engine is stopping and the batch was not queued
      */
     public void submit(PendingBatch batch) {
-        groups.submit(batch);
+        groups.submit(batch, batch.whenApplied());
     }
 }

@@ -11,7 +11,7 @@ import io.conveyor.engine.failure.FailurePolicy;
 import io.conveyor.engine.messagebox.Disposition;
 import io.conveyor.engine.messagebox.DispositionResult;
 import io.conveyor.engine.messagebox.EngineMessage;
-import io.conveyor.engine.messagebox.WorkItemStore;
+import io.conveyor.engine.messagebox.DispositionStore;
 import io.conveyor.engine.routing.PublishReceipt;
 import io.conveyor.engine.routing.PublishService;
 import io.conveyor.engine.routing.SubscriptionTable;
@@ -42,7 +42,7 @@ import java.util.Set;
 public class ProxyBatchProcessor {
 
     @Inject
-    WorkItemStore store;
+    DispositionStore dispositions;
     @Inject
     PublishService publisher;
     @Inject
@@ -60,7 +60,7 @@ public class ProxyBatchProcessor {
     }
 
     /**
-     * Processes several batches in one transaction (see {@link BatchGroups}): their outcomes, in order, once all of
+     * Processes several batches in one transaction (group commit, see {@link ProxyBatchCommitter}): their outcomes, in order, once all of
      * them succeeded; empty, with the transaction rolled back, as soon as one fails.
      */
     public Optional<List<BatchOutcome>> processTogether(List<PendingBatch> batches) {
@@ -105,7 +105,7 @@ public class ProxyBatchProcessor {
         if (hasFailure(statuses)) {
             return fail(operations, statuses);
         }
-        List<DispositionResult> results = store.apply(dispositions, server.id(), now);
+        List<DispositionResult> results = this.dispositions.apply(dispositions, server.id(), now);
         Set<String> wake = new HashSet<>();
         List<String> settled = new ArrayList<>();
         for (int j = 0; j < results.size(); j++) {
@@ -172,9 +172,9 @@ public class ProxyBatchProcessor {
             if (receipt == null) {
                 statuses.set(i, new MessageStatus(published.messageId(), StatusCode.NO_SUBSCRIPTION,
                         "no enlisted send port subscribes to message " + published.messageId()));
-            } else if (!receipt.routes().isEmpty() && receipt.routes().stream().anyMatch(route -> !route.state().equals("READY"))) {
+            } else if (receipt.routes().stream().anyMatch(route -> route.state().equals("SUSPENDED"))) {
                 statuses.set(i, new MessageStatus(published.messageId(), StatusCode.MESSAGE_SUSPENDED,
-                        "published; suspended for " + receipt.routes().stream().filter(r -> !r.state().equals("READY"))
+                        "published; suspended for " + receipt.routes().stream().filter(r -> r.state().equals("SUSPENDED"))
                                 .map(PublishReceipt.Route::portName).toList()));
             }
         }
@@ -194,14 +194,14 @@ public class ProxyBatchProcessor {
         Message message = operation.message();
         String ptu = FailurePolicy.propertiesToUpdate(message);
         return switch (operation.type()) {
-            case DELETE -> Disposition.delete(lease.workItemId(), lease.token(), message.messageId());
-            case RESUBMIT -> Disposition.resubmit(lease.workItemId(), lease.token(), message.messageId(), operation.at(),
+            case DELETE -> Disposition.delete(lease, message.messageId());
+            case RESUBMIT -> Disposition.resubmit(lease, message.messageId(), operation.at(),
                     FailurePolicy.failureInfo(message, adapterType), ptu);
-            case MOVE_TO_NEXT_TRANSPORT -> Disposition.moveToNextTransport(lease.workItemId(), lease.token(),
+            case MOVE_TO_NEXT_TRANSPORT -> Disposition.moveToNextTransport(lease,
                     message.messageId(), FailurePolicy.backupOf(subscriptions.current()
                             .port(message.context().readString(SystemProperties.SP_ID, SystemProperties.NAMESPACE))
                             .orElse(null)), FailurePolicy.failureInfo(message, adapterType), ptu);
-            case MOVE_TO_SUSPEND_Q -> Disposition.suspend(lease.workItemId(), lease.token(), message.messageId(),
+            case MOVE_TO_SUSPEND_Q -> Disposition.suspend(lease, message.messageId(),
                     FailurePolicy.failureInfo(message, adapterType), FailurePolicy.suspendAsNonResumable(message), ptu);
             case SUBMIT -> throw new IllegalArgumentException("a submission is not a disposition");
         };
@@ -220,7 +220,7 @@ public class ProxyBatchProcessor {
             return engineMessage.lease();
         }
         String workItemId = message.context().readString(SystemProperties.TRANSMIT_WORK_ID, SystemProperties.NAMESPACE);
-        return workItemId == null ? null : new EngineMessage.Lease(workItemId, null);
+        return workItemId == null ? null : new EngineMessage.Lease(workItemId, null, null);
     }
 
     private static boolean hasFailure(List<MessageStatus> statuses) {

@@ -5,7 +5,10 @@ import io.conveyor.adapter.Message;
 import io.conveyor.adapter.SystemProperties;
 import io.conveyor.engine.admin.ValidationException;
 import io.conveyor.engine.dispatch.CommitSignals;
+import io.conveyor.engine.dispatch.HandOff;
+import io.conveyor.engine.messagebox.Delivery;
 import io.conveyor.engine.messagebox.EngineMessage;
+import io.conveyor.engine.messagebox.ForcedCommits;
 import io.conveyor.engine.messagebox.MessageBoxDataSource;
 import io.conveyor.engine.messagebox.MessageStore;
 import io.conveyor.engine.messagebox.NewWorkItem;
@@ -15,7 +18,13 @@ import io.conveyor.engine.ports.SendPort;
 import io.conveyor.engine.ports.SendPortDefinition;
 import io.conveyor.engine.ports.TransportSettings;
 import io.conveyor.engine.runtime.EngineClock;
+import io.conveyor.engine.runtime.EngineSettings;
+import io.conveyor.engine.runtime.ServerIdentity;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -48,6 +57,16 @@ public class PublishService {
     DynamicTransportResolver resolver;
     @Inject
     ResponseWaiters responseWaiters;
+    @Inject
+    HandOff handOff;
+    @Inject
+    ServerIdentity server;
+    @Inject
+    EngineSettings settings;
+    @Inject
+    ForcedCommits forcedCommits;
+    @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
+    TransactionSynchronizationRegistry transactions;
 
     /**
      * Publishes one message made with the engine's message factory.
@@ -108,26 +127,67 @@ public class PublishService {
         for (Routed entry : routed) {
             List<NewWorkItem> items = new ArrayList<>();
             for (SendPort port : entry.ports()) {
-                NewWorkItem item = workItem(port, entry.message(), now);
+                NewWorkItem item = handOffIfPossible(workItem(port, entry.message(), now), entry.correlationId(), now);
                 items.add(item);
-                if (item.state() == WorkItemState.READY) {
+                if (item.state() == WorkItemState.READY || item.handOff() != null) {
                     adapters.add(item.adapterType());
                 }
             }
             publications.add(new MessageStore.Publication(entry.message(), entry.correlationId(), items));
         }
-        List<List<String>> workItemIds = store.insert(publications, now);
+        List<MessageStore.Written> written = store.insert(publications, now);
+        forcedAfterCommit();
         commitSignals.wakeAfterCommit(adapters);
+        List<Delivery> handedOff = new ArrayList<>();
         List<PublishReceipt> receipts = new ArrayList<>(routed.size());
         for (int i = 0; i < routed.size(); i++) {
             List<PublishReceipt.Route> routes = new ArrayList<>();
             List<NewWorkItem> items = publications.get(i).workItems();
+            MessageStore.Written stored = written.get(i);
             for (int j = 0; j < items.size(); j++) {
-                routes.add(new PublishReceipt.Route(items.get(j).portName(), workItemIds.get(i).get(j), items.get(j).state().name()));
+                NewWorkItem item = items.get(j);
+                String workItemId = stored.workItemIds().get(j);
+                boolean handed = item.handOff() != null && stored.inlineBody() != null;
+                if (handed) {
+                    handedOff.add(Delivery.handedOff(routed.get(i).message(), item, workItemId, stored.leaseToken(),
+                            stored.inlineBody(), now));
+                }
+                routes.add(new PublishReceipt.Route(item.portName(), workItemId,
+                        handed || item.handOff() == null ? item.state().name() : WorkItemState.READY.name()));
             }
             receipts.add(new PublishReceipt(routed.get(i).message().messageId(), routes));
         }
+        handOff.queueAfterCommit(handedOff);
         return receipts;
+    }
+
+    /** Once the transaction has committed, and before the publisher is answered, its publications are on disk. */
+    private void forcedAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // the publications are in the transaction
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    forcedCommits.awaitForced();
+                }
+            }
+        });
+    }
+
+    /**
+     * Asks to hand the work item off to this server's dispatcher when it may go at once: ready, due now, not in
+     * order, not a response, and its adapter takes hand-offs (see {@link HandOff}).
+     */
+    private NewWorkItem handOffIfPossible(NewWorkItem item, String correlationId, Instant now) {
+        if (item.state() != WorkItemState.READY || item.ordered() || item.nextAttemptAt().isAfter(now)
+                || correlationId != null || !handOff.accepts(item.adapterType())) {
+            return item;
+        }
+        return item.handedOff(new NewWorkItem.HandOffLease(server.id(), now.plus(settings.leaseDuration())));
     }
 
     /** The work item routing makes for one port: ready (at the transport's service window), or suspended with why. */
@@ -140,13 +200,15 @@ public class PublishService {
             String error = stopped != null ? stopped : transport.error();
             return new NewWorkItem(port.id(), port.name(), transport.adapterType(),
                     error == null ? WorkItemState.READY : WorkItemState.SUSPENDED, definition.priority(), now,
-                    transport.retryCount(), transport.retryInterval(), error, definition.orderedDelivery(), transport.address());
+                    transport.retryCount(), transport.retryInterval(), error, definition.orderedDelivery(),
+                    transport.address(), false, null);
         }
         TransportSettings primary = definition.primary();
         Instant due = primary.serviceWindow() == null ? now : primary.serviceWindow().nextOpen(now);
         return new NewWorkItem(port.id(), port.name(), primary.adapter(),
                 stopped == null ? WorkItemState.READY : WorkItemState.SUSPENDED, definition.priority(), due,
-                primary.retryCount(), primary.retryInterval(), stopped, definition.orderedDelivery(), null);
+                primary.retryCount(), primary.retryInterval(), stopped, definition.orderedDelivery(), null,
+                stopped == null && due.isAfter(now), null);
     }
 
     private EngineMessage validate(Message candidate, String path) {

@@ -7,6 +7,7 @@ import io.conveyor.engine.ports.SendPort;
 import io.conveyor.engine.routing.filter.Filter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,30 +15,45 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The send ports and their compiled filters, cached per configuration version: each use checks the version in the
- * MessageBox (one row) and reloads when any server changed a port, so routing never uses a stale port.
+ * The send ports and their compiled filters, cached per configuration version. A port changed on this server is seen
+ * at once; one changed on another server sharing the MessageBox within {@link #FRESHNESS}: the version (one row) is
+ * read at most that often, and the ports reloaded when it moved.
  */
 @ApplicationScoped
 public class SubscriptionTable {
+
+    /** How long the ports are used without reading the configuration version again. */
+    static final Duration FRESHNESS = Duration.ofMillis(250);
 
     @Inject
     PortRepository repository;
 
     private volatile Snapshot snapshot = new Snapshot(-1, Map.of(), List.of());
+    private volatile Checked checked = new Checked(-1, Long.MIN_VALUE);
+
+    /** When the version was last read, and how many local changes there had been then. */
+    private record Checked(long localChanges, long atNanos) {
+    }
 
     /** The ports as of the current configuration version. */
     public Snapshot current() {
-        long version = repository.configVersion();
-        Snapshot cached = snapshot;
-        if (cached.version() == version) {
-            return cached;
-        }
-        synchronized (this) {
-            if (snapshot.version() != version) {
-                snapshot = load(version);
-            }
+        Checked last = checked;
+        long localChanges = repository.localChanges();
+        if (last.localChanges() == localChanges && System.nanoTime() - last.atNanos() < FRESHNESS.toNanos()) {
             return snapshot;
         }
+        long version = repository.configVersion();
+        Snapshot cached = snapshot;
+        if (cached.version() != version) {
+            synchronized (this) {
+                if (snapshot.version() != version) {
+                    snapshot = load(version);
+                }
+                cached = snapshot;
+            }
+        }
+        checked = new Checked(localChanges, System.nanoTime());
+        return cached;
     }
 
     private Snapshot load(long version) {

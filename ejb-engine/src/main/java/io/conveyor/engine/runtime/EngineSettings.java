@@ -23,7 +23,7 @@ public class EngineSettings {
     private static final Setting POLL_MILLIS = new Setting("conveyor.dispatch.pollMillis", 500, 10, 60_000);
     private static final Setting LEASE_SECONDS = new Setting("conveyor.lease.seconds", 300, 10, 86_400);
     private static final Setting MAX_HOLD_MINUTES = new Setting("conveyor.lease.maxHoldMinutes", 60, 1, 10_080);
-    private static final Setting CLAIM_SIZE = new Setting("conveyor.dispatch.claimSize", 50, 1, 10_000);
+    private static final Setting CLAIM_SIZE = new Setting("conveyor.dispatch.claimSize", 200, 1, 10_000);
     private static final Setting MAX_IN_FLIGHT = new Setting("conveyor.dispatch.maxInFlight",
             1000L * Runtime.getRuntime().availableProcessors(), 1, 1_000_000);
     private static final Setting TERMINATE_SECONDS = new Setting("conveyor.adapter.terminateSeconds", 60, 1, 3600);

@@ -10,6 +10,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,6 +21,11 @@ import java.util.logging.Logger;
  * Writes a body to its target so that a reader never sees a partial file: the data goes to a hidden temporary
  * file in the same directory, is forced to disk, and is then renamed into place; the directory entry is forced
  * too. With {@code forceToDisk} off both forces are skipped (faster; a power cut may lose recent files).
+ *
+ * <p>The work has three steps, so that a batch of files can share its directory forces: {@link #stage} writes and
+ * forces the temporary file, {@link #place} moves it into place, {@link #forceDirectories} forces the directories
+ * the placed files are in, each once. A file counts as written only after the last step. {@link #write} does all
+ * three for one file.
  *
  * <p>In {@link CopyMode#CREATE_NEW} an existing target that holds exactly the body is the same message delivered
  * again (the server died after writing it and before the engine deleted the message), so the write succeeds
@@ -35,6 +44,13 @@ final class AtomicFileWriter {
         }
     }
 
+    /**
+     * A file staged for its target: the temporary file written and forced ({@code null} for an append, written in
+     * place already), and the directories whose entries must be forced once it is placed, the target's first.
+     */
+    record Staged(Path target, Path temporary, CopyMode mode, List<Path> directories) {
+    }
+
     private final boolean forceToDisk;
 
     AtomicFileWriter(boolean forceToDisk) {
@@ -49,33 +65,70 @@ final class AtomicFileWriter {
      * @throws IOException                on any other failure; no temporary file is left behind
      */
     void write(Path target, InputStream data, CopyMode mode) throws IOException {
+        Staged staged = stage(target, data, mode);
+        place(staged);
+        forceDirectories(staged.directories());
+    }
+
+    /**
+     * Writes the data to a temporary file next to the target and forces it (an append is written to the target
+     * itself, and forced); makes the target's directory if needed.
+     *
+     * @throws IOException on failure; no temporary file is left behind
+     */
+    Staged stage(Path target, InputStream data, CopyMode mode) throws IOException {
         Path directory = target.getParent();
         Path firstCreated = null;
         for (Path ancestor = directory; ancestor != null && !Files.isDirectory(ancestor); ancestor = ancestor.getParent()) {
             firstCreated = ancestor;
         }
         Files.createDirectories(directory);
+        List<Path> directories = new ArrayList<>(List.of(directory));
+        // a directory made here is durable only once the entry in its parent is forced too
+        for (Path created = directory; firstCreated != null && created.startsWith(firstCreated); created = created.getParent()) {
+            directories.add(created.getParent());
+        }
         if (mode == CopyMode.APPEND) {
             synchronized (APPEND_LOCKS[Math.floorMod(target.hashCode(), APPEND_LOCKS.length)]) {
                 append(target, data);
             }
-        } else {
-            Path temporary = TemporaryFileName.next(target);
-            try {
-                writeNew(temporary, data);
-                if (mode == CopyMode.CREATE_NEW) {
-                    linkNew(target, temporary);
-                } else {
-                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-                }
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            return new Staged(target, null, mode, directories);
         }
-        force(directory);
-        // a directory made here is durable only once the entry in its parent is forced too
-        for (Path created = directory; firstCreated != null && created.startsWith(firstCreated); created = created.getParent()) {
-            force(created.getParent());
+        Path temporary = TemporaryFileName.next(target);
+        try {
+            writeNew(temporary, data);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
+        }
+        return new Staged(target, temporary, mode, directories);
+    }
+
+    /**
+     * Moves a staged file into place: renamed over the target ({@link CopyMode#OVERWRITE}), or linked to its name if
+     * free ({@link CopyMode#CREATE_NEW}); the temporary file is gone afterwards, whatever happens.
+     *
+     * @throws FileAlreadyExistsException in {@link CopyMode#CREATE_NEW} when the target exists with other content
+     */
+    void place(Staged staged) throws IOException {
+        if (staged.temporary() == null) {
+            return;
+        }
+        try {
+            if (staged.mode() == CopyMode.CREATE_NEW) {
+                linkNew(staged.target(), staged.temporary());
+            } else {
+                Files.move(staged.temporary(), staged.target(), StandardCopyOption.ATOMIC_MOVE);
+            }
+        } finally {
+            Files.deleteIfExists(staged.temporary());
+        }
+    }
+
+    /** Forces the entries of the given directories to disk, each once (when {@code forceToDisk} is on). */
+    void forceDirectories(Collection<Path> directories) throws IOException {
+        for (Path directory : new LinkedHashSet<>(directories)) {
+            force(directory);
         }
     }
 

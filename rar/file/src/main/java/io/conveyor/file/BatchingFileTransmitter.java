@@ -12,9 +12,19 @@ import io.conveyor.kit.InFlightCounter;
 import io.conveyor.kit.OutcomeBatch;
 import io.conveyor.kit.WorkQueue;
 import jakarta.resource.spi.work.WorkManager;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * FILE in {@link SendMode#NON_BLOCKING} mode: a batch-aware, asynchronous adapter (contract §1.7, the recommended
@@ -71,16 +81,59 @@ public final class BatchingFileTransmitter implements BatchTransmitter, Transpor
         }
     }
 
+    /**
+     * Writes a batch's files in three passes, so that it forces each directory once instead of once per file: every
+     * body to a forced temporary file, every temporary file into place, then each directory involved. A file counts
+     * as written, and its message as delivered, only after its directory was forced; a failure at any pass fails
+     * only the messages it concerns.
+     */
     private void writeAll(List<Message> messages) {
-        OutcomeBatch outcomes = new OutcomeBatch(proxy, inFlight, clock);
+        Map<Message, Exception> failures = new HashMap<>();
+        Map<Message, AtomicFileWriter.Staged> placed = new LinkedHashMap<>();
         for (Message message : messages) {
             try {
-                delivery.deliver(message);
-                outcomes.delivered(message);
+                placed.put(message, delivery.stage(message));
             } catch (Exception e) {
-                outcomes.failed(message, e);
+                failures.put(message, e);
+            }
+        }
+        Iterator<Map.Entry<Message, AtomicFileWriter.Staged>> staged = placed.entrySet().iterator();
+        while (staged.hasNext()) {
+            Map.Entry<Message, AtomicFileWriter.Staged> next = staged.next();
+            try {
+                delivery.writer().place(next.getValue());
+            } catch (IOException e) {
+                failures.put(next.getKey(), e);
+                staged.remove();
+            }
+        }
+        Map<Path, IOException> unforced = forceDirectories(placed.values());
+        placed.forEach((message, file) -> file.directories().stream().map(unforced::get).filter(Objects::nonNull)
+                .findFirst().ifPresent(failure -> failures.put(message, failure)));
+        OutcomeBatch outcomes = new OutcomeBatch(proxy, inFlight, clock);
+        for (Message message : messages) {
+            Exception failure = failures.get(message);
+            if (failure == null) {
+                outcomes.delivered(message);
+            } else {
+                outcomes.failed(message, failure);
             }
         }
         outcomes.send();
+    }
+
+    /** Forces each directory of the placed files once; returns those that failed, with why. */
+    private Map<Path, IOException> forceDirectories(Collection<AtomicFileWriter.Staged> files) {
+        Map<Path, IOException> failed = new HashMap<>();
+        Set<Path> directories = new LinkedHashSet<>();
+        files.forEach(file -> directories.addAll(file.directories()));
+        for (Path directory : directories) {
+            try {
+                delivery.writer().forceDirectories(List.of(directory));
+            } catch (IOException e) {
+                failed.put(directory, e);
+            }
+        }
+        return failed;
     }
 }

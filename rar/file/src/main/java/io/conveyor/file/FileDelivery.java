@@ -33,6 +33,17 @@ final class FileDelivery {
 
     /** Writes the message's body; returns the file written. */
     Path deliver(Message message) throws IOException, InvalidEndpointException {
+        AtomicFileWriter.Staged staged = stage(message);
+        writer.place(staged);
+        writer.forceDirectories(staged.directories());
+        return staged.target();
+    }
+
+    /**
+     * Writes the message's body to a temporary file next to its target, forced (see {@link AtomicFileWriter#stage});
+     * {@link #writer()} then places it and forces its directory, possibly together with other files.
+     */
+    AtomicFileWriter.Staged stage(Message message) throws IOException, InvalidEndpointException {
         MessageContext context = message.context();
         String address = context.readString(SystemProperties.OUTBOUND_TRANSPORT_LOCATION, SystemProperties.NAMESPACE);
         FileAddress fileAddress = FileAddress.parse(address, settings.allowedRoots());
@@ -42,9 +53,12 @@ final class FileDelivery {
             throw new IOException("message " + message.messageId() + " has no body part to write");
         }
         try (InputStream data = body.openStream()) {
-            writer.write(target, data, copyMode(context));
+            return writer.stage(target, data, copyMode(context));
         }
-        return target;
+    }
+
+    AtomicFileWriter writer() {
+        return writer;
     }
 
     private FileAddress.MacroValues macroValues(Message message) {
