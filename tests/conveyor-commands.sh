@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The developer commands themselves, on a server of their own (target/commands-test, port offset 400, beside a dev
 # server and the test servers): start records the JVM's own process id, stop really ends that JVM and waits for it,
-# a JVM that does not stop is killed and the command says so, and a second start keeps the previous run's log; and
-# a production server is provisioned without the sample resources. Run by ./conveyor test after the build, which made
-# the EAR deployed here.
+# a JVM that does not stop is killed and the command says so, a second start keeps the previous run's log, --help
+# runs nothing, and a production server is provisioned without the sample resources. Run by ./conveyor test after
+# the build, which made the EAR deployed here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CONVEYOR_SERVER_DIR=target/commands-test
@@ -13,6 +13,11 @@ trap 'rm -f "$out"; [ -f "$server/server.pid" ] && kill -KILL "$(cat "$server/se
 
 fail() { echo "conveyor-commands: FAILED: $*" >&2; exit 1; }
 pass() { echo "conveyor-commands: ok: $*"; }
+
+./conveyor bench --help > "$out" || fail "bench --help failed"
+grep -q -- "--ear dir/conveyor.ear" "$out" || fail "bench --help did not print the usage: $(cat "$out")"
+[ ! -d target/bench ] || [ -z "$(find target/bench -newer "$out" -print -quit)" ] || fail "bench --help started a benchmark"
+pass "--help prints the usage and runs nothing"
 
 rm -rf "$server"
 ./conveyor start --no-build --port-offset 400
