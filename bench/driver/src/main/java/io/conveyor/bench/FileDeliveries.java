@@ -35,13 +35,17 @@ final class FileDeliveries {
         }
     }
 
-    /** Each file's latency: its last-modified time (when the adapter wrote it) minus the stamp in its first line. */
+    /**
+     * Each file's latency: its last-modified time (when the adapter wrote it), corrected by {@link CoarseFileClock},
+     * minus the stamp in its first line.
+     */
     static Latencies latencies(Path directory) throws IOException {
+        long lagMicros = CoarseFileClock.lagMicros(directory);
         Latencies latencies = new Latencies();
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.toList()) {
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                long written = attributes.lastModifiedTime().to(TimeUnit.MICROSECONDS);
+                long written = attributes.lastModifiedTime().to(TimeUnit.MICROSECONDS) + lagMicros;
                 try (InputStream in = Files.newInputStream(file)) {
                     long stamp = BenchClock.stampOf(in.readNBytes(24));
                     if (stamp > 0) {
