@@ -78,7 +78,7 @@ final class ConveyorClient {
     /** Starts an in-server publication (see the load generator); its result arrives when every message is published. */
     CompletableFuture<JsonObject> publishInServer(String kind, long count, int size, int batch, double rate, int threads) {
         String query = "kind=" + kind + "&count=" + count + "&size=" + size + "&batch=" + batch + "&rate=" + rate + "&threads=" + threads;
-        return http.sendAsync(request("/conveyor-bench-load/publish?" + query).timeout(Duration.ofHours(1))
+        return http.sendAsync(request("/conveyor-bench-load/publish?" + query).timeout(Duration.ofHours(2))
                         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString())
                 .thenApply(response -> checked(json(expect(response, 200, "in-server publication")), "in-server publication"));
     }

@@ -36,6 +36,25 @@ final class FileDeliveries {
     }
 
     /**
+     * Removes the files delivered so far while the adapter goes on writing: only visible files, which are complete
+     * (the adapter stages each body in a hidden temporary file and moves it into place), never the directory.
+     *
+     * @return how many files it removed
+     */
+    static long removeDelivered(Path directory) throws IOException {
+        long removed = 0;
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                if (!file.getFileName().toString().startsWith(".")) {
+                    Files.delete(file);
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
+    /**
      * Each file's latency: its last-modified time (when the adapter wrote it), corrected by {@link CoarseFileClock},
      * minus the stamp in its first line.
      */

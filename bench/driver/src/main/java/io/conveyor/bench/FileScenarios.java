@@ -67,7 +67,8 @@ final class FileScenarios {
     /**
      * The soak: the sustainable rate searched quickly, then half of it offered for {@code length}, the server's
      * resident memory and the backlog sampled every minute; both should stay flat, and their slopes are reported.
-     * Delivered files are removed every minute, so the output directory does not grow by millions of files.
+     * Delivered files are counted and removed every minute, so the output directory does not grow by millions of files;
+     * a count that differs from the publications at the end (a message lost or delivered twice) fails the soak.
      */
     static void soak(BenchContext context, Path directory, Duration length) throws Exception {
         RateSearch.Outcome outcome = new RateSearch(rate -> probe(context, directory, rate), 5).search(2000);
@@ -82,11 +83,12 @@ final class FileScenarios {
                 half, PUBLISHER_THREADS);
         List<double[]> memory = new ArrayList<>();
         List<double[]> backlog = new ArrayList<>();
+        long delivered = 0;
         while (!publication.isDone()) {
             double minutes = (System.nanoTime() - start) / 60e9;
             memory.add(new double[] {minutes, ProcessMetrics.rssBytes(context.server().pid()) / (1024.0 * 1024.0)});
             backlog.add(new double[] {minutes, context.client().backlog(PORT)});
-            FileDeliveries.reset(directory);
+            delivered += FileDeliveries.removeDelivered(directory);
             try {
                 publication.get(1, TimeUnit.MINUTES);
             } catch (TimeoutException stillPublishing) {
@@ -95,6 +97,10 @@ final class FileScenarios {
         }
         context.client().awaitSettled(PORT, null, BenchContext.SETTLE_TIMEOUT);
         meter.finish(soak, count);
+        delivered += FileDeliveries.removeDelivered(directory);
+        if (delivered != count) {
+            throw new IllegalStateException(directory + " received " + delivered + " files in the soak, expected " + count);
+        }
         soak.note(String.format(Locale.ROOT, "%d samples, one a minute: resident memory %s MiB at the start, slope %s "
                         + "MiB/min; backlog slope %s messages/min; sustainable rate found %s msg/s", memory.size(),
                 Report.number(memory.isEmpty() ? 0 : memory.get(0)[1]), Report.number(slope(memory)),
