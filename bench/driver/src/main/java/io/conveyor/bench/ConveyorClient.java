@@ -18,7 +18,12 @@ final class ConveyorClient {
     /** How often completion is checked: the end of a run is known to within this (each check is a count query). */
     private static final Duration POLL = Duration.ofMillis(200);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * HTTP/1.1: over HTTP/2 the server may end the shared connection with a GOAWAY, and Java 17's client then fails
+     * every request still open on it, such as the soak's hour-long publication.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
 
     ConveyorClient(String base) {
