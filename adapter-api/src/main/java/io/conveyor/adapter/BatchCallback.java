@@ -16,7 +16,7 @@ public interface BatchCallback {
     /**
      * @param status     the overall result; {@link StatusCode#isSuccess()} tells whether the batch took effect
      * @param operations one entry per operation type present in the batch, each with one status per message in
-     *                   the order the operations were added (Appendix A.3: the list's size is the "opCount")
+     *                   the order the operations were added (contract Appendix A.3: the list's size is the "opCount")
      * @param cookie     the cookie given to {@link TransportProxy#getBatch}
      */
     void batchComplete(StatusCode status, List<OperationStatus> operations, Object cookie);

@@ -2,7 +2,7 @@ package io.conveyor.adapter;
 
 /**
  * Kinds of proxy batch operation (contract §2.12 {@code BatchOperationType}); a {@link BatchCallback} receives one
- * {@link OperationStatus} per kind present in the batch. As in the reference SDK, solicit-response responses are
+ * {@link OperationStatus} per kind present in the batch. As in BizTalk's SDK samples, solicit-response responses are
  * reported under {@link #SUBMIT}.
  */
 public enum OperationType {

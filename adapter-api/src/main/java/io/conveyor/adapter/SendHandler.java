@@ -27,7 +27,8 @@ public interface SendHandler {
 
     /**
      * Checks a send port transport's address and endpoint properties when an administrator saves the port,
-     * before anything is stored (principle "bad input stops at the door"). Must not do I/O to the endpoint.
+     * before anything is stored (principle 8 in {@code docs/principles.md}: bad input stops at the door). Must not do
+     * I/O to the endpoint.
      *
      * @throws InvalidEndpointException naming the offending field ({@code address} or a property name)
      */

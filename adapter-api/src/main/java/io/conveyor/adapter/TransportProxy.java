@@ -10,7 +10,7 @@ public interface TransportProxy {
      * Opens a proxy batch through which the adapter reports outcomes and submits messages.
      *
      * @param callback receives {@link BatchCallback#batchComplete} once the batch was processed; required
-     *                 (Appendix A.2: without a callback an adapter cannot learn that its batch failed)
+     *                 (contract Appendix A.2: without a callback an adapter cannot learn that its batch failed)
      * @param cookie   any object, echoed back to the callback; may be {@code null}
      * @throws MessagingShuttingDownException when the engine is stopping and no longer takes batches (L15)
      */

@@ -1,7 +1,8 @@
 /**
  * The Conveyor send-adapter SPI: the contract between the messaging engine and a send adapter, one type per
- * interface of {@code shared/spec/send-adapter-contract.md} (the "contract"), with the BizTalk names kept so a
- * BizTalk adapter developer finds their way.
+ * interface of the send-adapter contract, {@code docs/send-adapter-contract.md} (the "contract"), with the BizTalk
+ * names kept so a BizTalk adapter developer finds their way. In this package's javadoc, "contract §x.y" and "§x.y"
+ * are sections of that document, and IDs such as L7 or P12 are items of its conformance checklist (§10).
  *
  * <h2>The contract on one screen (contract §0.1)</h2>
  * <ol>

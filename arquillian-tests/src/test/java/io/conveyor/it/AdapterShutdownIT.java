@@ -31,8 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The end of an adapter's life (contract §1.5, §1.3): undeploying the application terminates each adapter once, lets
- * it drain what it holds, refuses its new publications meanwhile, and gives up on one that never returns. L11–L14, L17.
+ * The end of an adapter's life (send-adapter contract §1.5, §1.3 in {@code docs/send-adapter-contract.md}): undeploying
+ * the application terminates each adapter once, lets it drain what it holds, refuses its new publications meanwhile,
+ * and gives up on one that never returns. L11–L14, L17.
  */
 @RunAsClient
 @ExtendWith(ArquillianExtension.class)

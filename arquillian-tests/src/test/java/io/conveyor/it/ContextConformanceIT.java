@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** What travels in the context and what the administration API shows of configuration (contract §1.6, §7): C1–C6. */
+/**
+ * What travels in the context and what the administration API shows of configuration (send-adapter contract §1.6, §7 in
+ * {@code docs/send-adapter-contract.md}): C1–C6.
+ */
 @Tag("messagebox")
 @ExtendWith(ArquillianExtension.class)
 class ContextConformanceIT extends InContainerSupport {

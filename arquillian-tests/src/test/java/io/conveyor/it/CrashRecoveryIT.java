@@ -28,11 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Exactly once across a crash (contract §3.4, §5): the server is killed between the prepare and the commit of the
- * XA transaction that writes a row to the target database, publishes the response and deletes the request; after
- * the restart, Narayana's recovery finishes the commit, and all three are present, once. The crash server's
- * transaction recovery waits long enough (arquillian.xml) that the engine deploys while the MessageBox still holds
- * the in-doubt transaction's locks: the engine must not wait for them.
+ * Exactly once across a crash (send-adapter contract §3.4, §5 in {@code docs/send-adapter-contract.md}): the server is
+ * killed between the prepare and the commit of the XA transaction that writes a row to the target database, publishes
+ * the response and deletes the request; after the restart, Narayana's recovery finishes the commit, and all three are
+ * present, once. The crash server's transaction recovery waits long enough (arquillian.xml) that the engine deploys
+ * while the MessageBox still holds the in-doubt transaction's locks: the engine must not wait for them.
  */
 @RunAsClient
 @ExtendWith(ArquillianExtension.class)

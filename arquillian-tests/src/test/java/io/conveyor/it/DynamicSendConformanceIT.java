@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Dynamic sends and adapter aliases (contract §6): D1–D5, D7. */
+/** Dynamic sends and adapter aliases (send-adapter contract §6 in {@code docs/send-adapter-contract.md}): D1–D5, D7. */
 @Tag("messagebox")
 @ExtendWith(ArquillianExtension.class)
 class DynamicSendConformanceIT extends InContainerSupport {

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Engine batches of a batch-aware adapter (contract §2.6, §2.7): B1–B10, against the probe connector. */
+/**
+ * Engine batches of a batch-aware adapter (send-adapter contract §2.6, §2.7 in {@code docs/send-adapter-contract.md}):
+ * B1–B10, against the probe connector.
+ */
 @Tag("messagebox")
 @ExtendWith(ArquillianExtension.class)
 class EngineBatchConformanceIT extends InContainerSupport {

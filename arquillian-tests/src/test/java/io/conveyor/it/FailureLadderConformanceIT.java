@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The failure ladder (contract §4): retries, the backup transport, the suspended queue, PropertiesToUpdate. F1–F10. */
+/**
+ * The failure ladder (send-adapter contract §4 in {@code docs/send-adapter-contract.md}): retries, the backup
+ * transport, the suspended queue, PropertiesToUpdate. F1–F10.
+ */
 @Tag("messagebox")
 @ExtendWith(ArquillianExtension.class)
 class FailureLadderConformanceIT extends InContainerSupport {

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Adapter creation and initialisation (contract §1.2, §1.3): L1–L10, against the probe connectors. */
+/**
+ * Adapter creation and initialisation (send-adapter contract §1.2, §1.3 in {@code docs/send-adapter-contract.md}):
+ * L1–L10, against the probe connectors.
+ */
 @ExtendWith(ArquillianExtension.class)
 class LifecycleConformanceIT extends InContainerSupport {
 

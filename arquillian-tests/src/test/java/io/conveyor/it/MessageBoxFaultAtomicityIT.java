@@ -33,10 +33,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * All or nothing with the real SQL and JMS connectors when the MessageBox itself fails inside the transaction
- * (issue 4, contract §3.4): a row of a test-only table refers to the request's work item, so the MessageBox refuses
- * to delete it after the connector has written to its target. The target-side effect must then be absent and the
- * request suspended by the failure ladder; once the fault is lifted and the request resumed, the effect is present
- * exactly once. The fault is a real constraint of the real MessageBox database (H2 or PostgreSQL), not a mock.
+ * (issue 4, send-adapter contract §3.4 in {@code docs/send-adapter-contract.md}): a row of a test-only table refers to
+ * the request's work item, so the MessageBox refuses to delete it after the connector has written to its target. The
+ * target-side effect must then be absent and the request suspended by the failure ladder; once the fault is lifted and
+ * the request resumed, the effect is present exactly once. The fault is a real constraint of the real MessageBox
+ * database (H2 or PostgreSQL), not a mock.
  */
 @Tag("messagebox")
 @ExtendWith(ArquillianExtension.class)

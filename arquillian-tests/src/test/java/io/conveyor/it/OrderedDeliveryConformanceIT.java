@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Ordered delivery (contract §4.7): O1–O4, O6, on a batch-aware probe. */
+/**
+ * Ordered delivery (send-adapter contract §4.7 in {@code docs/send-adapter-contract.md}): O1–O4, O6, on a batch-aware
+ * probe.
+ */
 @Tag("messagebox")
 @ExtendWith(ArquillianExtension.class)
 class OrderedDeliveryConformanceIT extends InContainerSupport {

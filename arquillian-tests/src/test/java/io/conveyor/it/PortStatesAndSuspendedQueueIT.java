@@ -35,7 +35,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Send port states, priority, service windows and the suspended queue (contract §8.3–8.5): A1–A6, A8, A9. */
+/**
+ * Send port states, priority, service windows and the suspended queue (send-adapter contract §8.3–8.5 in
+ * {@code docs/send-adapter-contract.md}): A1–A6, A8, A9.
+ */
 @Tag("messagebox")
 @ExtendWith(ArquillianExtension.class)
 class PortStatesAndSuspendedQueueIT extends InContainerSupport {

@@ -31,7 +31,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Proxy batches and their callbacks (contract §2.9–2.12, §3.2, §3.3): P1–P14. */
+/**
+ * Proxy batches and their callbacks (send-adapter contract §2.9–2.12, §3.2, §3.3 in
+ * {@code docs/send-adapter-contract.md}): P1–P14.
+ */
 @Tag("messagebox")
 @ExtendWith(ArquillianExtension.class)
 class ProxyBatchConformanceIT extends InContainerSupport {

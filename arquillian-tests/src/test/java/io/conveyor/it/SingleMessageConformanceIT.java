@@ -27,7 +27,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The single-message path (contract §2.5) and the engine's default failure policy (§4.3): S1–S7. */
+/**
+ * The single-message path (send-adapter contract §2.5 in {@code docs/send-adapter-contract.md}) and the engine's
+ * default failure policy (§4.3): S1–S7.
+ */
 @Tag("messagebox")
 @ExtendWith(ArquillianExtension.class)
 class SingleMessageConformanceIT extends InContainerSupport {

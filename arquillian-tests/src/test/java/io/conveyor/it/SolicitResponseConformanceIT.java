@@ -31,7 +31,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Solicit-response against the MessageBox (contract §5): R1–R6, R8, with the probe acting as a two-way adapter. */
+/**
+ * Solicit-response against the MessageBox (send-adapter contract §5 in {@code docs/send-adapter-contract.md}): R1–R6,
+ * R8, with the probe acting as a two-way adapter.
+ */
 @Tag("messagebox")
 @ExtendWith(ArquillianExtension.class)
 class SolicitResponseConformanceIT extends InContainerSupport {

@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * All or nothing across XA resources (contract §3.4, §5): a transactional adapter writes a row to a second database,
- * publishes a response and deletes the request in one transaction; faults injected inside that transaction leave
- * all three absent, and the request takes the failure ladder. The adapter is the kit's {@code TransactionalSend},
- * the path the SQL and JMS connectors take.
+ * All or nothing across XA resources (send-adapter contract §3.4, §5 in {@code docs/send-adapter-contract.md}): a
+ * transactional adapter writes a row to a second database, publishes a response and deletes the request in one
+ * transaction; faults injected inside that transaction leave all three absent, and the request takes the failure
+ * ladder. The adapter is the kit's {@code TransactionalSend}, the path the SQL and JMS connectors take.
  */
 @Tag("messagebox")
 @ExtendWith(ArquillianExtension.class)

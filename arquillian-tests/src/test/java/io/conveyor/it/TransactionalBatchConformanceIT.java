@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Proxy batches done under the adapter's JTA transaction (contract §3.4): the MessageBox work joins the transaction
- * (the MessageBox is an XA datasource) and commits or rolls back with it. T1–T5, with the test acting as the adapter.
+ * Proxy batches done under the adapter's JTA transaction (send-adapter contract §3.4 in
+ * {@code docs/send-adapter-contract.md}): the MessageBox work joins the transaction (the MessageBox is an XA
+ * datasource) and commits or rolls back with it. T1–T5, with the test acting as the adapter.
  */
 @Tag("messagebox")
 @ExtendWith(ArquillianExtension.class)

@@ -60,10 +60,11 @@ public abstract class ProbeAdapter {
     }
 
     /**
-     * Behaves as the reference adapter (contract §1.5): before returning, it reports the outcome of every message it
-     * holds (deletes them) and waits for the engine to confirm. It also tries to publish a new message, which the
-     * engine must refuse while terminating (L14). What happens is appended to {@link ProbeRecords}, which outlives
-     * the deployment. A probe configured stuck never returns by itself (L17).
+     * Behaves as the reference adapter (send-adapter contract §1.5 in {@code docs/send-adapter-contract.md}): before
+     * returning, it reports the outcome of every message it holds (deletes them) and waits for the engine to confirm.
+     * It also tries to publish a new message, which the engine must refuse while terminating (L14). What happens is
+     * appended to {@link ProbeRecords}, which outlives the deployment. A probe configured stuck never returns by itself
+     * (L17).
      */
     public void terminate() {
         state.record("terminate", null, 0);

@@ -1,6 +1,9 @@
 package io.conveyor.it.probe;
 
-/** Which SPI interfaces a probe adapter implements, to test how the engine probes them (contract §1.3). */
+/**
+ * Which SPI interfaces a probe adapter implements, to test how the engine probes them (send-adapter contract §1.3 in
+ * {@code docs/send-adapter-contract.md}).
+ */
 public enum ProbeVariant {
     /** HandlerConfigurable, TransportControl, Transmitter. */
     SINGLE,

@@ -125,6 +125,7 @@ public final class Bench {
             }
         }
         if (!ratio.throughputs.isEmpty()) {
+            // X4: item of the conformance checklist in docs/send-adapter-contract.md (§10)
             results.add(ratio.note("contract X4 says about 3×"));
         }
     }

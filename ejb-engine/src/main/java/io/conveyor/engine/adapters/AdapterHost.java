@@ -32,10 +32,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Hosts the adapters of this server (BizTalk's host instance, contract §1): one instance per transport type,
- * created lazily when the first message for it is due (L1, L2), or at start when it declares
- * {@link Capability#INIT_TRANSMITTER_ON_SERVICE_START} (L3); terminated exactly once when the application stops
- * (L12), each within the terminate deadline (L17).
+ * Hosts the adapters of this server (BizTalk's host instance, send-adapter contract §1 in
+ * {@code docs/send-adapter-contract.md}): one instance per transport type, created lazily when the first message for it
+ * is due (L1, L2), or at start when it declares {@link Capability#INIT_TRANSMITTER_ON_SERVICE_START} (L3); terminated
+ * exactly once when the application stops (L12), each within the terminate deadline (L17).
  */
 @Singleton
 @Startup

@@ -12,9 +12,9 @@ import java.time.Instant;
 import java.util.function.IntSupplier;
 
 /**
- * One adapter on this server and its lifecycle (contract §1.3, §1.5): created from its {@link SendHandler}, loaded,
- * initialised with its own proxy, its transmit mode chosen; terminated once. Thread-safe; the state changes under
- * this object's lock.
+ * One adapter on this server and its lifecycle (send-adapter contract §1.3, §1.5 in
+ * {@code docs/send-adapter-contract.md}): created from its {@link SendHandler}, loaded, initialised with its own proxy,
+ * its transmit mode chosen; terminated once. Thread-safe; the state changes under this object's lock.
  */
 public final class AdapterInstance implements ProxyLifecycle {
 

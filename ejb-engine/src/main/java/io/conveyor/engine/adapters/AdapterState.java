@@ -1,6 +1,8 @@
 package io.conveyor.engine.adapters;
 
-/** Lifecycle of an adapter instance on this server (contract §1). */
+/**
+ * Lifecycle of an adapter instance on this server (send-adapter contract §1 in {@code docs/send-adapter-contract.md}).
+ */
 public enum AdapterState {
     /** Not created yet: no message has needed it (lazy creation, L1). */
     NOT_CREATED,

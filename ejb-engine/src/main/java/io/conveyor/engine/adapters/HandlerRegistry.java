@@ -17,7 +17,8 @@ import javax.naming.NamingException;
 /**
  * The connectors deployed on this server: every {@link SendHandler} bound under
  * {@value SendHandler#JNDI_PREFIX}. Looked up afresh on each {@link #refresh()}, so a connector deployed after the
- * engine is found at the dispatcher's next poll. Transport types are matched case-insensitively (contract §6).
+ * engine is found at the dispatcher's next poll. Transport types are matched case-insensitively (send-adapter contract
+ * §6 in {@code docs/send-adapter-contract.md}).
  */
 @ApplicationScoped
 public class HandlerRegistry {

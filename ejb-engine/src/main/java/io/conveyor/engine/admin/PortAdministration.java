@@ -96,8 +96,9 @@ public class PortAdministration {
     }
 
     /**
-     * Moves a port to another state (contract §8.4): enlist (BOUND to STOPPED), start, stop, unenlist (to BOUND,
-     * which removes its subscription). Messages already routed to it keep their work items.
+     * Moves a port to another state (send-adapter contract §8.4 in {@code docs/send-adapter-contract.md}): enlist
+     * (BOUND to STOPPED), start, stop, unenlist (to BOUND, which removes its subscription). Messages already routed to
+     * it keep their work items.
      */
     public SendPort changeState(String name, PortState state) {
         SendPort existing = stored(name);

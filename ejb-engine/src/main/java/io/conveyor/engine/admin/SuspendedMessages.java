@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The service API for the suspended queue (contract §8.5): query, resume (resumable only; the message is delivered
- * even if its port is stopped, A3), terminate, in bulk of at most {@value #MAX_IDS_PER_CALL} per call (A5).
+ * The service API for the suspended queue (send-adapter contract §8.5 in {@code docs/send-adapter-contract.md}): query,
+ * resume (resumable only; the message is delivered even if its port is stopped, A3), terminate, in bulk of at most
+ * {@value #MAX_IDS_PER_CALL} per call (A5).
  */
 @Stateless
 public class SuspendedMessages {

@@ -3,7 +3,7 @@ package io.conveyor.engine.admin;
 import jakarta.ejb.ApplicationException;
 
 /**
- * Input refused at the door (design principle 8): names the field at fault, as a path such as
+ * Input refused at the door (principle 8 in {@code docs/principles.md}): names the field at fault, as a path such as
  * {@code primaryTransport.retryCount}. Thrown by the service API; the transaction rolls back, so nothing
  * half-written stays behind. The REST API answers it with 400 and the field.
  */

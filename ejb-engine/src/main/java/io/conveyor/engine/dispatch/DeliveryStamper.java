@@ -17,11 +17,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes into a delivered message's context what the adapter needs (contract §1.6, §7): the address and endpoint
- * configuration of the transport in use, taken from the port as it is now (C1, C2, C3), the retry settings of the
- * work item (C4), the port's identity, and the properties saved by {@code PropertiesToUpdate} (F7, F8). A dynamic
- * send gets the address resolved at publication, {@code IsDynamicSend}, and neither endpoint configuration nor
- * {@code SPID} (D3).
+ * Writes into a delivered message's context what the adapter needs (send-adapter contract §1.6, §7 in
+ * {@code docs/send-adapter-contract.md}): the address and endpoint configuration of the transport in use, taken from
+ * the port as it is now (C1, C2, C3), the retry settings of the work item (C4), the port's identity, and the properties
+ * saved by {@code PropertiesToUpdate} (F7, F8). A dynamic send gets the address resolved at publication,
+ * {@code IsDynamicSend}, and neither endpoint configuration nor {@code SPID} (D3).
  */
 final class DeliveryStamper {
 

@@ -28,7 +28,8 @@ import java.util.logging.Logger;
  * The engine thread that serves one adapter: claims its due work in batches, stamps each message, pushes it through
  * the single-message or the batch path, and applies the engine's share of the outcomes (deletes for {@code true},
  * the default failure policy for exceptions) in one transaction per batch. A blocking adapter blocks only its own
- * loop (contract S8, design principle 2).
+ * loop (checklist item S8 of the send-adapter contract, {@code docs/send-adapter-contract.md}; principle 2 in
+ * {@code docs/principles.md}).
  */
 final class DispatchLoop implements Runnable {
 

@@ -7,9 +7,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The engine's entries in the server log for failure dispositions that took effect (contract §4.5: the engine, not
- * the adapter, records retries, moves to the backup transport and suspensions, with the error): a retry at INFO, a
- * move to the backup transport and a suspension at WARNING. Logger {@code io.conveyor.engine.failure}.
+ * The engine's entries in the server log for failure dispositions that took effect (send-adapter contract §4.5 in
+ * {@code docs/send-adapter-contract.md}: the engine, not the adapter, records retries, moves to the backup transport
+ * and suspensions, with the error): a retry at INFO, a move to the backup transport and a suspension at WARNING. Logger
+ * {@code io.conveyor.engine.failure}.
  */
 public final class FailureLog {
 

@@ -13,9 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The engine's default failure policy (contract §4.3), applied when an adapter throws: retry after the retry
- * interval while retries remain; then the port's backup transport; then the suspended queue with the error. Also
- * the translation of the failure-related proxy operations into MessageBox dispositions.
+ * The engine's default failure policy (send-adapter contract §4.3 in {@code docs/send-adapter-contract.md}), applied
+ * when an adapter throws: retry after the retry interval while retries remain; then the port's backup transport; then
+ * the suspended queue with the error. Also the translation of the failure-related proxy operations into MessageBox
+ * dispositions.
  */
 public final class FailurePolicy {
 

@@ -20,8 +20,8 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 /**
- * The {@code PropertiesToUpdate} document (contract §4.6): properties an adapter wants on the message when it comes
- * back after a resubmit or a resumption.
+ * The {@code PropertiesToUpdate} document (send-adapter contract §4.6 in {@code docs/send-adapter-contract.md}):
+ * properties an adapter wants on the message when it comes back after a resubmit or a resumption.
  * <pre>{@code <PropertiesToUpdate><Property name="RetryAttempts" nameSpace="urn:x" vt="3">4</Property></PropertiesToUpdate>}</pre>
  * {@code vt} is the OLE variant type: 8 string (the default), 3 int, 20 long, 5 double, 11 boolean
  * ({@code -1}/{@code true} or {@code 0}/{@code false}).

@@ -14,8 +14,8 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * The suspended queue in the MessageBox (contract §8.5): finding suspended work items, resuming the resumable ones,
- * terminating any of them. Each call is one transaction.
+ * The suspended queue in the MessageBox (send-adapter contract §8.5 in {@code docs/send-adapter-contract.md}): finding
+ * suspended work items, resuming the resumable ones, terminating any of them. Each call is one transaction.
  */
 @Stateless
 public class SuspendedQueue {

@@ -1,8 +1,9 @@
 package io.conveyor.engine.messagebox;
 
 /**
- * The state of a work item: one message on its way to one send port (contract §8.5). "Waiting to retry" and
- * "scheduled for later delivery" are {@link #READY} items whose next attempt lies in the future.
+ * The state of a work item: one message on its way to one send port (send-adapter contract §8.5 in
+ * {@code docs/send-adapter-contract.md}). "Waiting to retry" and "scheduled for later delivery" are {@link #READY}
+ * items whose next attempt lies in the future.
  */
 public enum WorkItemState {
     /** Waiting for a dispatcher to claim it at or after its next-attempt time. */

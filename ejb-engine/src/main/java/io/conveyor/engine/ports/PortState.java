@@ -1,6 +1,6 @@
 package io.conveyor.engine.ports;
 
-/** Send port states (contract §8.4). */
+/** Send port states (send-adapter contract §8.4 in {@code docs/send-adapter-contract.md}). */
 public enum PortState {
     /** Not enlisted: no subscription, nothing is routed to the port. */
     BOUND,

@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Checks a send port definition before anything is stored (design principle 8): name, filter, priority, retry
- * settings, and for each transport that the adapter is deployed, that its endpoint properties are in the adapter's
- * schema and of the right type, and that the adapter accepts the address. Errors name the field path.
+ * Checks a send port definition before anything is stored (principle 8 in {@code docs/principles.md}): name, filter,
+ * priority, retry settings, and for each transport that the adapter is deployed, that its endpoint properties are in
+ * the adapter's schema and of the right type, and that the adapter accepts the address. Errors name the field path.
  */
 @ApplicationScoped
 public class PortValidator {
@@ -76,7 +76,10 @@ public class PortValidator {
                 port.twoWay(), port.orderedDelivery(), port.stopSendingOnFailure(), primary, backup);
     }
 
-    /** A two-way port's transports must support solicit-response, the backup's included (contract §5, R5). */
+    /**
+     * A two-way port's transports must support solicit-response, the backup's included (send-adapter contract §5 in
+     * {@code docs/send-adapter-contract.md}, R5).
+     */
     private void requireSolicitResponse(TransportSettings transport, String field) {
         if (transport != null && !registry.handler(transport.adapter()).orElseThrow().metadata()
                 .has(Capability.SUPPORTS_SOLICIT_RESPONSE)) {

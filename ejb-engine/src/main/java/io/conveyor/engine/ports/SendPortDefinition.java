@@ -1,9 +1,9 @@
 package io.conveyor.engine.ports;
 
 /**
- * What an administrator says about a send port (contract §8.3): its name, its subscription filter, its state and
- * priority, whether it is dynamic, two-way or ordered, its primary transport and optional backup transport. Stored
- * as given once validated.
+ * What an administrator says about a send port (send-adapter contract §8.3 in {@code docs/send-adapter-contract.md}):
+ * its name, its subscription filter, its state and priority, whether it is dynamic, two-way or ordered, its primary
+ * transport and optional backup transport. Stored as given once validated.
  *
  * @param priority             1 (highest) to 10 (lowest), default 5; higher-priority work is claimed first
  * @param dynamic              a dynamic port has no transports: each message names its address (and maybe its

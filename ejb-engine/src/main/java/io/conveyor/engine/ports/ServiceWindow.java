@@ -6,9 +6,10 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * When a transport may send (contract §8.3 "service window"): every day from {@code from} (inclusive) to {@code to}
- * (exclusive), in a time zone. A window whose end is before its start spans midnight. Outside it the engine holds
- * the messages itself ("scheduled for later delivery") without involving the adapter (A9).
+ * When a transport may send (the "service window" of send-adapter contract §8.3 in
+ * {@code docs/send-adapter-contract.md}): every day from {@code from} (inclusive) to {@code to} (exclusive), in a time
+ * zone. A window whose end is before its start spans midnight. Outside it the engine holds the messages itself
+ * ("scheduled for later delivery") without involving the adapter (A9).
  */
 public record ServiceWindow(LocalTime from, LocalTime to, ZoneId zone) {
 

@@ -3,8 +3,9 @@ package io.conveyor.engine.ports;
 import java.util.Map;
 
 /**
- * One transport of a send port (contract §8.3): the adapter, the address, the endpoint properties given to the
- * adapter with every message, the retry settings, and an optional service window.
+ * One transport of a send port (send-adapter contract §8.3 in {@code docs/send-adapter-contract.md}): the adapter, the
+ * address, the endpoint properties given to the adapter with every message, the retry settings, and an optional service
+ * window.
  *
  * @param retryCount    resubmits allowed before the next transport or suspension (0 to 1000, default 3)
  * @param retryInterval minutes between attempts (0 to 525,600, default 5)

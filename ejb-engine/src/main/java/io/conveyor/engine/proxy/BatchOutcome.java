@@ -44,7 +44,8 @@ public record BatchOutcome(StatusCode status, List<OperationStatus> operations, 
 
     /**
      * The MessageBox could not apply the batch (unreachable, a deadlock victim): nothing was applied and no operation
-     * is to blame, so every one is reported innocent and may be issued again (§3.3).
+     * is to blame, so every one is reported innocent and may be issued again (send-adapter contract §3.3 in
+     * {@code docs/send-adapter-contract.md}).
      */
     static BatchOutcome notApplied(List<ProxyOperation> operations, String detail) {
         List<OperationStatus> statuses = new ArrayList<>();

@@ -20,9 +20,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The engine's proxy batch (contract §2.10, §3.2): collects operations; {@link #done()} hands them to an engine
- * thread, which applies them atomically through the {@link ProxyBatchProcessor} and then calls the adapter's
- * callback exactly once.
+ * The engine's proxy batch (send-adapter contract §2.10, §3.2 in {@code docs/send-adapter-contract.md}): collects
+ * operations; {@link #done()} hands them to an engine thread, which applies them atomically through the
+ * {@link ProxyBatchProcessor} and then calls the adapter's callback exactly once.
  */
 final class EngineTransportBatch implements TransportBatch {
 

@@ -14,7 +14,7 @@ import java.util.logging.Logger;
 /**
  * Where non-transactional proxy batches go after {@code done()}: applied to the MessageBox in groups on the engine's
  * threads ({@link GroupCommit}), at most {@value #MAX_OPERATIONS_PER_GROUP} operations per transaction; each batch
- * stays all or nothing (contract §3.2).
+ * stays all or nothing (send-adapter contract §3.2 in {@code docs/send-adapter-contract.md}).
  */
 @ApplicationScoped
 public class ProxyBatchCommitter {

@@ -32,10 +32,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Applies a proxy batch to the MessageBox as one unit (contract §3.2): the dispositions of held messages first,
- * then the publications (submitted messages and solicit-response responses). If any operation fails, the
- * transaction rolls back and nothing of the batch remains; the outcome tells the culprits (failure status) from
- * the innocent (success status), so the adapter can issue the innocent ones again.
+ * Applies a proxy batch to the MessageBox as one unit (send-adapter contract §3.2 in
+ * {@code docs/send-adapter-contract.md}): the dispositions of held messages first, then the publications (submitted
+ * messages and solicit-response responses). If any operation fails, the transaction rolls back and nothing of the batch
+ * remains; the outcome tells the culprits (failure status) from the innocent (success status), so the adapter can issue
+ * the innocent ones again.
  */
 @ApplicationScoped
 @Transactional

@@ -1,6 +1,9 @@
 package io.conveyor.engine.proxy;
 
-/** What a transport proxy asks of its adapter instance's lifecycle (contract §1.5, L14, L15). */
+/**
+ * What a transport proxy asks of its adapter instance's lifecycle (send-adapter contract §1.5 in
+ * {@code docs/send-adapter-contract.md}, L14, L15).
+ */
 public interface ProxyLifecycle {
 
     /** The adapter's transport type. */

@@ -15,10 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds the adapter and address of a message sent through a dynamic port (contract §6): {@code OutboundTransportType}
- * decides when present (D2); otherwise the prefix of {@code OutboundTransportLocation} is matched, case-insensitively,
- * against every deployed adapter's aliases, the longest alias winning (D1). The adapter must accept the address.
- * Retry settings come from the message ({@code RetryCount}, default 0: D4; {@code RetryInterval}, default 5).
+ * Finds the adapter and address of a message sent through a dynamic port (send-adapter contract §6 in
+ * {@code docs/send-adapter-contract.md}): {@code OutboundTransportType} decides when present (D2); otherwise the prefix
+ * of {@code OutboundTransportLocation} is matched, case-insensitively, against every deployed adapter's aliases, the
+ * longest alias winning (D1). The adapter must accept the address. Retry settings come from the message
+ * ({@code RetryCount}, default 0: D4; {@code RetryInterval}, default 5).
  */
 @ApplicationScoped
 public class DynamicTransportResolver {

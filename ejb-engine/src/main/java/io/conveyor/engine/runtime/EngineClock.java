@@ -8,9 +8,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The engine's time: retry times, service windows and leases are all read from here (design principle 7), so the
- * in-container tests reach a retry five minutes away by {@linkplain #advance moving the clock}, not by sleeping.
- * In production the offset stays zero.
+ * The engine's time: retry times, service windows and leases are all read from here (principle 7 in
+ * {@code docs/principles.md}), so the in-container tests reach a retry five minutes away by
+ * {@linkplain #advance moving the clock}, not by sleeping. In production the offset stays zero.
  */
 @ApplicationScoped
 public class EngineClock extends Clock {

@@ -7,7 +7,10 @@ import io.conveyor.adapter.TransportBatch;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** What a transport proxy answers once its adapter was terminated (contract §1.5, §2.9). */
+/**
+ * What a transport proxy answers once its adapter was terminated (send-adapter contract §1.5, §2.9 in
+ * {@code docs/send-adapter-contract.md}).
+ */
 class TerminatedProxyTest {
 
     /** A lifecycle the test closes by hand, as the adapter host does when terminate returns. */

@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The engine batch of a non-blocking, batch-aware adapter (contract §2.7; the reference SDK's
- * {@code AsyncTransmitterBatch}): it accepts up to {@code maxBatchSize} messages, each counted in flight and
- * answered {@code false}, and at {@code done} hands them all to the adapter's {@link Dispatch}, which sends them off
- * the engine's thread and reports their outcomes later (with an {@link OutcomeBatch}, say). If the dispatch throws,
- * or the engine calls {@code clear}, the messages leave the in-flight count again and the engine applies its failure
- * policy to them.
+ * The engine batch of a non-blocking, batch-aware adapter (contract §2.7; named after
+ * {@code AsyncTransmitterBatch} of BizTalk's SDK samples): it accepts up to {@code maxBatchSize} messages, each counted
+ * in flight and answered {@code false}, and at {@code done} hands them all to the adapter's {@link Dispatch}, which
+ * sends them off the engine's thread and reports their outcomes later (with an {@link OutcomeBatch}, say). If the
+ * dispatch throws, or the engine calls {@code clear}, the messages leave the in-flight count again and the engine
+ * applies its failure policy to them.
  */
 public final class AsyncTransmitterBatch implements TransmitterBatch {
 

@@ -7,7 +7,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Counts work an adapter has accepted but not finished, so that {@code terminate} can wait for it (contract §1.5,
- * the reference SDK's {@code ControlledTermination}).
+ * modelled on {@code ControlledTermination} of BizTalk's SDK samples).
  *
  * <p>Call {@link #enter()} before taking on work (a message answered with {@code false}, a proxy batch about to be
  * done) and {@link #leave()} when it is finished (the batch callback arrived, or {@code done} threw: then no

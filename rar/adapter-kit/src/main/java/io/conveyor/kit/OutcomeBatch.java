@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reports the outcomes of messages an adapter owns (it answered {@code false}) through proxy batches, and sees
- * each one through to a durable disposition (contract §3.3, §4.2, §4.4; the reference SDK's batch classes).
+ * each one through to a durable disposition (contract §3.3, §4.2, §4.4; modelled on the batch classes of BizTalk's SDK
+ * samples).
  *
  * <p>Add outcomes with {@link #delivered}, {@link #responded} and {@link #failed}, then {@link #send()}. A failed message is resubmitted
  * after its {@link SystemProperties#RETRY_INTERVAL} while {@link SystemProperties#RETRY_COUNT} is above zero, else

@@ -9,11 +9,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Runs an adapter's I/O on the connector's JCA {@link WorkManager} (design principle 2: engine threads never do
- * adapter I/O), through at most {@value #DEFAULT_WORKERS} works at a time that take tasks from a queue of their own.
- * So a burst of tasks (an HTTP client's completions under load, say) waits in that queue instead of being refused by
- * a full WorkManager, which would fail deliveries that never went wrong (found by the benchmark). A failure to
- * schedule when no work of this queue is running, or an exception escaping a task, goes to the caller or the error
+ * Runs an adapter's I/O on the connector's JCA {@link WorkManager} (principle 2 in {@code docs/principles.md}: engine
+ * threads never do adapter I/O), through at most {@value #DEFAULT_WORKERS} works at a time that take tasks from a queue
+ * of their own. So a burst of tasks (an HTTP client's completions under load, say) waits in that queue instead of being
+ * refused by a full WorkManager, which would fail deliveries that never went wrong (found by the benchmark). A failure
+ * to schedule when no work of this queue is running, or an exception escaping a task, goes to the caller or the error
  * handler (normally {@code proxy::setErrorInfo}) instead of vanishing.
  */
 public final class WorkQueue {

@@ -1,5 +1,7 @@
 /**
- * The adapter kit: what every connector author needs besides the SPI ({@code io.conveyor.adapter}).
+ * The adapter kit: what every connector author needs besides the SPI ({@code io.conveyor.adapter}). In this
+ * package's javadoc, "contract §x.y" is a section of the send-adapter contract, {@code docs/send-adapter-contract.md},
+ * and IDs such as L16 are items of its conformance checklist (§10).
  * <ul>
  *   <li>{@link io.conveyor.kit.jca.SendAdapterResourceAdapter}: extend it, and the JCA boilerplate that binds the
  *       connector's {@link io.conveyor.adapter.SendHandler} for the engine is done; handler properties are the

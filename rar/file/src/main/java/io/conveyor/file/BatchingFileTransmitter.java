@@ -27,11 +27,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * FILE in {@link SendMode#NON_BLOCKING} mode: a batch-aware, asynchronous adapter (contract §1.7, the recommended
- * variant). The engine fills an engine batch; at {@code done} the batch is queued on the connector's WorkManager,
- * which writes every file and reports all outcomes in one proxy batch: deletes for the files written, resubmit or
- * next transport for the failures ({@link OutcomeBatch}). Initialising it starts the removal of orphaned temporary
- * files ({@link OrphanedTemporaryFileCleaner}).
+ * FILE in {@link SendMode#NON_BLOCKING} mode: a batch-aware, asynchronous adapter (send-adapter contract §1.7 in
+ * {@code docs/send-adapter-contract.md}, the recommended variant). The engine fills an engine batch; at {@code done}
+ * the batch is queued on the connector's WorkManager, which writes every file and reports all outcomes in one proxy
+ * batch: deletes for the files written, resubmit or next transport for the failures ({@link OutcomeBatch}).
+ * Initialising it starts the removal of orphaned temporary files ({@link OrphanedTemporaryFileCleaner}).
  */
 public final class BatchingFileTransmitter implements BatchTransmitter, TransportControl, HandlerConfigurable {
 

@@ -10,10 +10,11 @@ import jakarta.resource.spi.work.WorkManager;
 import java.time.Clock;
 
 /**
- * FILE in {@link SendMode#BLOCKING} mode: a batch-unaware, synchronous adapter (contract §1.7 first row). Each
- * message is written before {@link #transmitMessage} returns {@code true}; a failure is thrown, and the engine
- * retries, moves to the backup transport, or suspends. Initialising it starts the removal of orphaned temporary files
- * ({@link OrphanedTemporaryFileCleaner}) on the connector's WorkManager, the only work it puts there.
+ * FILE in {@link SendMode#BLOCKING} mode: a batch-unaware, synchronous adapter (the first row of send-adapter contract
+ * §1.7 in {@code docs/send-adapter-contract.md}). Each message is written before {@link #transmitMessage} returns
+ * {@code true}; a failure is thrown, and the engine retries, moves to the backup transport, or suspends. Initialising
+ * it starts the removal of orphaned temporary files ({@link OrphanedTemporaryFileCleaner}) on the connector's
+ * WorkManager, the only work it puts there.
  */
 public final class BlockingFileTransmitter implements Transmitter, TransportControl, HandlerConfigurable {
 

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * A FILE address: {@code file:///dir/name} or a bare absolute path {@code /dir/name} (an adapter accepts its
- * address with or without its alias prefix, contract §6, D5). Macros may appear in the file name only, so the
- * directory can be checked against the allowed roots when the port is saved:
+ * address with or without its alias prefix, send-adapter contract §6 in {@code docs/send-adapter-contract.md}, D5).
+ * Macros may appear in the file name only, so the directory can be checked against the allowed roots when the port is
+ * saved:
  * <table>
  *   <caption>Macros</caption>
  *   <tr><td>{@code %MessageID%}</td><td>the message identity</td></tr>

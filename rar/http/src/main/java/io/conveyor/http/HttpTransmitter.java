@@ -33,13 +33,13 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
- * The HTTP adapter: batch-aware and non-blocking (contract §1.7). Each message of an engine batch is sent
- * asynchronously as an {@link HttpExchange}, its body streamed from the MessageBox; the client's threads are the
- * connector's WorkManager. When the whole batch has answered, its outcomes go to the engine in one proxy batch: a delete
- * for each success (with the response for a solicit-response message, R2), the failure ladder for each failure (a
- * status outside {@code successStatusCodes}, a redirect not followed, a timeout, a refused connection, an answer too
- * large). Response bodies
- * kept in files of the {@link ResponseSpool} are deleted once that proxy batch is settled.
+ * The HTTP adapter: batch-aware and non-blocking (send-adapter contract §1.7 in {@code docs/send-adapter-contract.md}).
+ * Each message of an engine batch is sent asynchronously as an {@link HttpExchange}, its body streamed from the
+ * MessageBox; the client's threads are the connector's WorkManager. When the whole batch has answered, its outcomes go
+ * to the engine in one proxy batch: a delete for each success (with the response for a solicit-response message, R2),
+ * the failure ladder for each failure (a status outside {@code successStatusCodes}, a redirect not followed, a timeout,
+ * a refused connection, an answer too large). Response bodies kept in files of the {@link ResponseSpool} are deleted
+ * once that proxy batch is settled.
  *
  * <p>Exchange deadlines run on one daemon timer thread the transmitter owns, created in {@code initialize}: the
  * WorkManager has no timer, and a deadline must fire even when no byte arrives. The timer only cancels requests and

@@ -5,7 +5,8 @@ import io.conveyor.adapter.InvalidEndpointException;
 /**
  * A JMS address: {@code jms://queue/<name>} or {@code jms://topic/<name>} for the destinations WildFly binds at
  * {@code java:/jms/queue/<name>} and {@code java:/jms/topic/<name>}, or {@code jms://<JNDI name>} for any other
- * binding ({@code jms://java:/jms/queue/orders}). The prefix may be left out (contract §6, D5).
+ * binding ({@code jms://java:/jms/queue/orders}). The prefix may be left out (send-adapter contract §6 in
+ * {@code docs/send-adapter-contract.md}, D5).
  */
 record JmsAddress(String jndiName) {
 

@@ -22,11 +22,12 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * The JMS adapter: batch-aware, non-blocking and transactional (contract §3.4). At {@code done} the engine batch goes
- * to the connector's WorkManager, where the kit's {@link TransactionalSend} sends each message through the XA
- * connection factory (WildFly's {@code java:/JmsXA} by default) in the same JTA transaction as its deletion from
- * the MessageBox: the hand-off to the queue and the deletion happen together, exactly once. One-way only: a
- * request-reply cannot share one transaction with its own request, which no receiver sees before the commit.
+ * The JMS adapter: batch-aware, non-blocking and transactional (send-adapter contract §3.4 in
+ * {@code docs/send-adapter-contract.md}). At {@code done} the engine batch goes to the connector's WorkManager, where
+ * the kit's {@link TransactionalSend} sends each message through the XA connection factory (WildFly's
+ * {@code java:/JmsXA} by default) in the same JTA transaction as its deletion from the MessageBox: the hand-off to the
+ * queue and the deletion happen together, exactly once. One-way only: a request-reply cannot share one transaction with
+ * its own request, which no receiver sees before the commit.
  */
 public final class JmsTransmitter extends TransactionalTransmitter<JmsHandlerSettings> {
 

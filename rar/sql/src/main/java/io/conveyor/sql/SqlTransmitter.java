@@ -10,11 +10,12 @@ import javax.naming.NamingException;
 import javax.sql.DataSource;
 
 /**
- * The SQL adapter: batch-aware, non-blocking and transactional (contract §1.7 last rows, §3.4). At {@code done} the
- * engine batch goes to the connector's WorkManager, where the kit's {@link TransactionalSend} runs each message's
- * statement against the target XA datasource through a {@link SqlSession} and reports the deletions (and, for
- * two-way ports, the responses: the result set as JSON) in the same JTA transaction as the MessageBox, so the rows
- * written, the responses published and the messages deleted commit together or not at all.
+ * The SQL adapter: batch-aware, non-blocking and transactional (send-adapter contract §1.7 last rows and §3.4, in
+ * {@code docs/send-adapter-contract.md}). At {@code done} the engine batch goes to the connector's WorkManager, where
+ * the kit's {@link TransactionalSend} runs each message's statement against the target XA datasource through a
+ * {@link SqlSession} and reports the deletions (and, for two-way ports, the responses: the result set as JSON) in the
+ * same JTA transaction as the MessageBox, so the rows written, the responses published and the messages deleted commit
+ * together or not at all.
  */
 public final class SqlTransmitter extends TransactionalTransmitter<SqlHandlerSettings> {
 

@@ -180,7 +180,10 @@ public abstract class SendAdapterResourceAdapter implements ResourceAdapter {
         throw new IllegalStateException("handler property " + propertyName(setter) + " has a setter but no getter");
     }
 
-    /** Two resource adapters are equal when they are of the same class with the same configuration (JCA §5.3.1). */
+    /**
+     * Two resource adapters are equal when they are of the same class with the same configuration (Jakarta Connectors
+     * specification, section 5.3.1).
+     */
     @Override
     public boolean equals(Object other) {
         return other != null && other.getClass() == getClass()

@@ -13,7 +13,7 @@ import javax.transaction.xa.XAResource;
 /**
  * The managed connection the JCA connection definition requires; it holds no physical connection because send
  * handlers hand out adapters, not connections. Transactions are refused: transactional adapters bring their own
- * JTA transaction (contract §3.4).
+ * JTA transaction (send-adapter contract §3.4, {@code docs/send-adapter-contract.md}).
  */
 final class SendHandlerManagedConnection implements ManagedConnection {
 
