@@ -1,7 +1,7 @@
 package io.conveyor.console.rest;
 
-import io.conveyor.engine.admin.NotFoundException;
-import io.conveyor.engine.admin.ValidationException;
+import io.conveyor.engine.api.NotFoundException;
+import io.conveyor.engine.api.ValidationException;
 import io.conveyor.engine.messagebox.EngineMessage;
 import io.conveyor.engine.messagebox.EngineMessageFactory;
 import io.conveyor.engine.messagebox.MessageBoxQueries;

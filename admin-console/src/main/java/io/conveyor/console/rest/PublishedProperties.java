@@ -1,7 +1,7 @@
 package io.conveyor.console.rest;
 
 import io.conveyor.adapter.SystemProperties;
-import io.conveyor.engine.admin.ValidationException;
+import io.conveyor.engine.api.ValidationException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

@@ -1,4 +1,4 @@
-package io.conveyor.engine.failure;
+package io.conveyor.engine.messagebox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
