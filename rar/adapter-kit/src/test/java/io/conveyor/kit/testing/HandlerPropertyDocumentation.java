@@ -87,7 +87,7 @@ public final class HandlerPropertyDocumentation {
                 .containsAll(configured.keySet());
         configured.forEach((name, value) -> {
             if (!deliberatelySet.contains(name)) {
-                assertThat(effectiveValue(value)).as("%s's %s in %s repeats the default declared in code", resourceAdapterName,
+                assertThat(effectiveValue(value)).as("%s's %s in %s holds the default declared in code", resourceAdapterName,
                         name, cli).isEqualTo(declared.get(name).defaultValue());
             }
         });
