@@ -1,25 +1,15 @@
 package io.conveyor.sql;
 
 import io.conveyor.kit.testing.HandlerPropertyDocumentation;
-import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The handler properties declared by {@link SqlResourceAdapter} are the ones the README and the server configuration give. */
 class HandlerPropertiesDocumentedTest {
 
-    private static final Path SERVER_CONFIGURATION = Path.of("../../ear/src/main/server/conveyor.cli");
-
     @Test
-    @DisplayName("the README's handler property table matches the @ConfigProperty setters")
-    void readmeMatchesTheDeclarations() throws Exception {
-        HandlerPropertyDocumentation.of(SqlResourceAdapter.class).checkReadme(Path.of("README.md"));
-    }
-
-    @Test
-    @DisplayName("the server configuration sets only declared properties, at their defaults")
-    void serverConfigurationHoldsTheDefaults() throws Exception {
-        HandlerPropertyDocumentation.of(SqlResourceAdapter.class).checkCli(SERVER_CONFIGURATION, "conveyor-sql", Set.of());
+    @DisplayName("the README's property table and the server configuration match the @ConfigProperty setters")
+    void documentedAsDeclared() throws Exception {
+        HandlerPropertyDocumentation.checkConnector(SqlResourceAdapter.class, "conveyor-sql", Set.of());
     }
 }

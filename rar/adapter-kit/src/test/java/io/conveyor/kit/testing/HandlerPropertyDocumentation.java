@@ -53,6 +53,17 @@ public final class HandlerPropertyDocumentation {
         return new HandlerPropertyDocumentation(resourceAdapter);
     }
 
+    /**
+     * Checks a connector module's {@code README.md} and its entry {@code resourceAdapterName} in the server
+     * configuration, run from the module's directory (as Maven runs tests).
+     */
+    public static void checkConnector(Class<?> resourceAdapter, String resourceAdapterName, Set<String> deliberatelySet)
+            throws IOException {
+        HandlerPropertyDocumentation declared = of(resourceAdapter);
+        declared.checkReadme(Path.of("README.md"));
+        declared.checkCli(Path.of("../../ear/src/main/server/conveyor.cli"), resourceAdapterName, deliberatelySet);
+    }
+
     /** Checks the README's handler property table: the same properties, types and defaults. */
     public void checkReadme(Path readme) throws IOException {
         Map<String, Declared> documented = new TreeMap<>();
