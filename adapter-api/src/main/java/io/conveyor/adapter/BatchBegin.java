@@ -7,8 +7,10 @@ import jakarta.transaction.Transaction;
  * the optional DTC transaction, here a JTA transaction).
  *
  * @param maxBatchSize the most messages the engine may add to this batch; at least 1
- * @param transaction  {@code null}, or the transaction (created by the adapter) under which the engine does its
- *                     MessageBox work for this batch; then {@code done} receives a {@link CommitConfirm}
+ * @param transaction  {@code null}, or the adapter's transaction for this batch: every message must then be
+ *                     answered {@code false} and its outcome reported by a proxy batch done under this
+ *                     transaction ({@link TransportBatch#done(Transaction)}), and {@code done} receives a
+ *                     {@link CommitConfirm}
  */
 public record BatchBegin(int maxBatchSize, Transaction transaction) {
 
@@ -23,7 +25,7 @@ public record BatchBegin(int maxBatchSize, Transaction transaction) {
         return new BatchBegin(maxBatchSize, null);
     }
 
-    /** A batch whose engine-side work runs in the adapter's transaction. */
+    /** A batch under the adapter's transaction, whose outcomes are reported by proxy batches done under it. */
     public static BatchBegin transactional(int maxBatchSize, Transaction transaction) {
         if (transaction == null) {
             throw new IllegalArgumentException("transaction must not be null for a transactional batch");

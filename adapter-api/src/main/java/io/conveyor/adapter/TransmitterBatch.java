@@ -17,8 +17,9 @@ package io.conveyor.adapter;
 public interface TransmitterBatch {
 
     /**
-     * Opens the batch: says how many messages it accepts and, for a transactional adapter, the transaction under
-     * which the engine does its MessageBox work for this batch (§3.4).
+     * Opens the batch: says how many messages it accepts and, for a transactional adapter, its transaction (§3.4).
+     * The engine does no MessageBox work of its own in that transaction: every message of a transactional batch
+     * must be answered {@code false} and reported through a {@link TransportBatch} done under the transaction.
      */
     BatchBegin beginBatch();
 

@@ -91,11 +91,8 @@ class AdapterShutdownIT {
         String id = publish("stuck", "SEND");
         InContainerSupport.eventually().until(() -> get("messages/" + id).statusCode() == 404);
 
-        long started = System.nanoTime();
         deployer.undeploy(DEPLOYMENT);
-        Duration undeploy = Duration.ofNanos(System.nanoTime() - started);
 
-        assertThat(undeploy).isLessThan(Duration.ofSeconds(60));
         assertThat(ProbeRecords.read(serverBase.resolve("data"), ProbeType.PROBE_STUCK.name()))
                 .contains("blocking in terminate").doesNotContain("terminate returned");
         assertThat(Files.readString(serverBase.resolve("log/server.log")))

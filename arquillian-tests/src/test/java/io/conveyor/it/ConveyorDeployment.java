@@ -3,9 +3,14 @@ package io.conveyor.it;
 import io.conveyor.it.probe.Probe;
 import io.conveyor.it.probe.ProbeVariant;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.jboss.arquillian.container.test.api.Testable;
 import org.awaitility.Awaitility;
@@ -53,16 +58,17 @@ public final class ConveyorDeployment {
         }
     }
 
+    private static final Pattern CONNECTOR_MODULE = Pattern.compile("<connector>([^<]+)</connector>");
+
     private ConveyorDeployment() {
     }
 
     /** The test EAR, with the given test class and the shared test support in the test WAR. */
     public static EnterpriseArchive ear(Class<?> testClass) {
         EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("conveyor.ear")));
+        List<String> connectors = connectorsOf(ear);
         ear.delete("META-INF/application.xml");
         ear.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "conveyor-probe.jar").addPackage(Probe.class.getPackage()));
-        List<String> connectors = new ArrayList<>(List.of("conveyor-file.rar", "conveyor-http.rar", "conveyor-sql.rar",
-                "conveyor-jms.rar"));
         for (ProbeType type : ProbeType.values()) {
             String name = "conveyor-" + type.name().toLowerCase().replace('_', '-') + ".rar";
             ear.addAsModule(ShrinkWrap.create(ResourceAdapterArchive.class, name)
@@ -99,6 +105,20 @@ public final class ConveyorDeployment {
             return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The connector modules the built EAR declares, in its order (connectors are added to the EAR's pom only). */
+    private static List<String> connectorsOf(EnterpriseArchive ear) {
+        try (InputStream in = ear.get("META-INF/application.xml").getAsset().openStream()) {
+            var connector = CONNECTOR_MODULE.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            List<String> connectors = new ArrayList<>();
+            while (connector.find()) {
+                connectors.add(connector.group(1).trim());
+            }
+            return connectors;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the EAR's application.xml", e);
         }
     }
 

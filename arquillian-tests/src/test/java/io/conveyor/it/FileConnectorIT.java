@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.conveyor.engine.adapters.TransmitMode;
 import io.conveyor.engine.admin.AdapterAdministration;
-import io.conveyor.engine.admin.ValidationException;
+import io.conveyor.engine.api.ValidationException;
 import io.conveyor.engine.messagebox.EngineMessage;
 import io.conveyor.engine.messagebox.WorkItem;
 import io.conveyor.engine.messagebox.WorkItemState;

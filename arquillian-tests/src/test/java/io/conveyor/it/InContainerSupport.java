@@ -14,6 +14,7 @@ import io.conveyor.engine.ports.TransportSettings;
 import io.conveyor.engine.routing.PublishReceipt;
 import io.conveyor.engine.routing.PublishService;
 import io.conveyor.engine.runtime.EngineClock;
+import io.conveyor.it.probe.Probe;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterEach;
 
 /**
  * What the in-container tests share: the engine's service API, and helpers that give every test its own send ports
@@ -41,6 +43,12 @@ public abstract class InContainerSupport {
     protected AdapterAdministration adapters;
     @Inject
     protected EngineClock clock;
+
+    /** A test that scripted a probe ({@code always(HOLD)}, say) does not leave the script to the next test. */
+    @AfterEach
+    void restoreProbeScripts() {
+        Probe.resetScripts();
+    }
 
     /** This test's identity; every port it creates subscribes only to messages carrying it. */
     protected final String run = UUID.randomUUID().toString().substring(0, 8);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.conveyor.engine.admin.SuspendedMessages;
-import io.conveyor.engine.admin.ValidationException;
+import io.conveyor.engine.api.ValidationException;
 import io.conveyor.engine.messagebox.SuspendedQueue;
 import io.conveyor.engine.messagebox.WorkItem;
 import io.conveyor.engine.messagebox.WorkItemState;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.conveyor.adapter.Message;
 import io.conveyor.adapter.SystemProperties;
 import io.conveyor.adapter.TransportBatch;
-import io.conveyor.engine.admin.ValidationException;
+import io.conveyor.engine.api.ValidationException;
 import io.conveyor.engine.messagebox.MessageBoxQueries;
 import io.conveyor.engine.messagebox.WorkItem;
 import io.conveyor.engine.messagebox.WorkItemState;

@@ -2,9 +2,9 @@ package io.conveyor.console.rest;
 
 import static io.conveyor.console.rest.JsonProviders.JSON;
 
-import io.conveyor.engine.admin.ConflictException;
-import io.conveyor.engine.admin.NotFoundException;
-import io.conveyor.engine.admin.ValidationException;
+import io.conveyor.engine.api.ConflictException;
+import io.conveyor.engine.api.NotFoundException;
+import io.conveyor.engine.api.ValidationException;
 import io.conveyor.engine.routing.NoSubscriptionException;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonObjectBuilder;

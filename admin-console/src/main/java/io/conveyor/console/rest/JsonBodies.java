@@ -2,7 +2,7 @@ package io.conveyor.console.rest;
 
 import static io.conveyor.console.rest.JsonProviders.JSON;
 
-import io.conveyor.engine.admin.ValidationException;
+import io.conveyor.engine.api.ValidationException;
 import jakarta.json.JsonConfig;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

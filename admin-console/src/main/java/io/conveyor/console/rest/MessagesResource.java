@@ -1,15 +1,11 @@
 package io.conveyor.console.rest;
 
-import io.conveyor.engine.admin.NotFoundException;
-import io.conveyor.engine.admin.ValidationException;
-import io.conveyor.engine.messagebox.EngineMessage;
-import io.conveyor.engine.messagebox.EngineMessageFactory;
+import io.conveyor.adapter.ContextProperty;
+import io.conveyor.engine.admin.MessagePublishing;
+import io.conveyor.engine.api.NotFoundException;
+import io.conveyor.engine.api.ValidationException;
 import io.conveyor.engine.messagebox.MessageBoxQueries;
-import io.conveyor.engine.messagebox.MessageStore;
 import io.conveyor.engine.routing.PublishReceipt;
-import io.conveyor.engine.routing.PublicationCommitter;
-import io.conveyor.engine.routing.PublishService;
-import io.conveyor.engine.routing.ResponseWaiters;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -25,13 +21,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriBuilder;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.List;
 
 /**
  * {@code POST /api/messages}: publishes the request body as the message body, with the properties of the
@@ -49,20 +42,10 @@ public class MessagesResource {
     /** Longest a publisher may wait for a response in one request. */
     public static final int MAX_RESPONSE_TIMEOUT_SECONDS = 300;
 
-    private static final EngineMessageFactory FACTORY = new EngineMessageFactory();
-    /** How often a waiting request looks in the MessageBox for a response published by another server. */
-    private static final Duration RESPONSE_POLL = Duration.ofSeconds(1);
-
     @Inject
-    PublishService publisher;
-    @Inject
-    PublicationCommitter committer;
+    MessagePublishing publishing;
     @Inject
     MessageBoxQueries queries;
-    @Inject
-    MessageStore store;
-    @Inject
-    ResponseWaiters waiters;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -71,44 +54,28 @@ public class MessagesResource {
                             @HeaderParam("Content-Length") Long contentLength,
                             @QueryParam("responseTimeout") String responseTimeout)
             throws InterruptedException, IOException {
-        if (contentLength != null && contentLength > store.maxPartBytes()) {
+        if (contentLength != null && contentLength > publishing.maxBodyBytes()) {
             throw new WebApplicationException("the body is " + contentLength + " bytes; this MessageBox stores at most "
-                    + (store.maxPartBytes() >> 20) + " MiB in one message (the embedded H2 holds a transaction in memory; "
-                    + "use PostgreSQL for larger messages)", Response.Status.REQUEST_ENTITY_TOO_LARGE);
+                    + (publishing.maxBodyBytes() >> 20) + " MiB in one message (the embedded H2 holds a transaction in "
+                    + "memory; use PostgreSQL for larger messages)", Response.Status.REQUEST_ENTITY_TOO_LARGE);
         }
         Duration wait = responseTimeout(responseTimeout);
-        EngineMessage message = FACTORY.createMessage();
-        for (PublishedProperties.Property property : PublishedProperties.parse(properties)) {
-            if (property.promoted()) {
-                message.context().promote(property.name(), property.namespace(), property.value());
-            } else {
-                message.context().write(property.name(), property.namespace(), property.value());
-            }
-        }
+        List<ContextProperty> context = PublishedProperties.parse(properties);
         InputStream request = new RequestBodyStream(body);
-        byte[] start = request.readNBytes(PublicationCommitter.MAX_BODY_BYTES + 1);
-        boolean small = start.length <= PublicationCommitter.MAX_BODY_BYTES;
-        message.addPart("body", small ? FACTORY.createMessagePart(start, contentType, charsetOf(contentType))
-                : FACTORY.createMessagePart(once(new SequenceInputStream(new ByteArrayInputStream(start), request)),
-                contentType, charsetOf(contentType)), true);
         if (wait.isZero()) {
-            PublishReceipt receipt = small ? committer.publish(message) : publisher.publish(message);
+            PublishReceipt receipt = publishing.publish(request, contentType, charsetOf(contentType), context);
             return Response.created(UriBuilder.fromResource(MessagesResource.class).path(receipt.messageId()).build())
                     .type(MediaType.APPLICATION_JSON_TYPE).entity(JsonViews.receipt(receipt)).build();
         }
-        waiters.expect(message.messageId());
-        try {
-            PublishReceipt receipt = small ? committer.publish(message) : publisher.publish(message);
-            Optional<MessageBoxQueries.MessageView> response = awaitResponse(receipt.messageId(), wait);
-            if (response.isPresent()) {
-                return responseOf(response.get());
-            }
-            return Response.accepted(JsonViews.receipt(receipt)).type(MediaType.APPLICATION_JSON_TYPE)
-                    .location(UriBuilder.fromResource(MessagesResource.class).path(receipt.messageId()).path("response").build())
-                    .build();
-        } finally {
-            waiters.forget(message.messageId());
+        MessagePublishing.Exchange exchange = publishing.publishAndAwaitResponse(request, contentType, charsetOf(contentType),
+                context, wait);
+        if (exchange.response().isPresent()) {
+            return responseOf(exchange.response().get());
         }
+        return Response.accepted(JsonViews.receipt(exchange.receipt())).type(MediaType.APPLICATION_JSON_TYPE)
+                .location(UriBuilder.fromResource(MessagesResource.class).path(exchange.receipt().messageId()).path("response")
+                        .build())
+                .build();
     }
 
     /**
@@ -120,18 +87,6 @@ public class MessagesResource {
     public Response response(@PathParam("id") String id) {
         return responseOf(queries.responseOf(id).orElseThrow(() -> new NotFoundException("no response to message " + id
                 + " (yet); responses nobody subscribes to are kept for the response retention time")));
-    }
-
-    private Optional<MessageBoxQueries.MessageView> awaitResponse(String solicitId, Duration wait) throws InterruptedException {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (true) {
-            Optional<MessageBoxQueries.MessageView> response = queries.responseOf(solicitId);
-            long remaining = deadline - System.nanoTime();
-            if (response.isPresent() || remaining <= 0) {
-                return response;
-            }
-            waiters.await(solicitId, Duration.ofNanos(Math.min(remaining, RESPONSE_POLL.toNanos())));
-        }
     }
 
     private Response responseOf(MessageBoxQueries.MessageView response) {
@@ -169,17 +124,6 @@ public class MessagesResource {
         return Response.ok(JsonViews.message(queries.message(id)
                 .orElseThrow(() -> new NotFoundException("no message " + id + " in the MessageBox (delivered messages are deleted)"))))
                 .build();
-    }
-
-    /** The request body can be read once: the engine copies it into the MessageBox as it reads. */
-    private static io.conveyor.adapter.MessagePart.Content once(InputStream body) {
-        AtomicBoolean opened = new AtomicBoolean();
-        return () -> {
-            if (!opened.compareAndSet(false, true)) {
-                throw new IOException("the request body was already read");
-            }
-            return body;
-        };
     }
 
     private static String charsetOf(String contentType) {

@@ -3,7 +3,7 @@ package io.conveyor.console.rest;
 import static io.conveyor.console.rest.JsonProviders.JSON;
 
 import io.conveyor.engine.admin.PortAdministration;
-import io.conveyor.engine.admin.ValidationException;
+import io.conveyor.engine.api.ValidationException;
 import io.conveyor.engine.ports.PortJson;
 import io.conveyor.engine.ports.PortState;
 import io.conveyor.engine.ports.SendPort;

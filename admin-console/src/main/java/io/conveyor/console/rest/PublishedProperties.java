@@ -1,7 +1,8 @@
 package io.conveyor.console.rest;
 
+import io.conveyor.adapter.ContextProperty;
 import io.conveyor.adapter.SystemProperties;
-import io.conveyor.engine.admin.ValidationException;
+import io.conveyor.engine.api.ValidationException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -32,15 +33,12 @@ final class PublishedProperties {
     static final Set<String> PUBLISHER_SYSTEM_PROPERTIES = Set.of(SystemProperties.OUTBOUND_TRANSPORT_LOCATION,
             SystemProperties.OUTBOUND_TRANSPORT_TYPE, SystemProperties.RETRY_COUNT, SystemProperties.RETRY_INTERVAL);
 
-    /** One property of the publication; system properties are written, the others promoted. */
-    record Property(String namespace, String name, Object value, boolean promoted) {
-    }
-
     private PublishedProperties() {
     }
 
-    static List<Property> parse(String header) {
-        List<Property> properties = new ArrayList<>();
+    /** The properties, each as a context property: system properties written, the others promoted. */
+    static List<ContextProperty> parse(String header) {
+        List<ContextProperty> properties = new ArrayList<>();
         if (header == null || header.isBlank()) {
             return properties;
         }
@@ -53,7 +51,7 @@ final class PublishedProperties {
                     throw new ValidationException(field, "the engine sets this system property; publishers may set only "
                             + PUBLISHER_SYSTEM_PROPERTIES.stream().sorted().map(n -> "BTS." + n).toList());
                 }
-                properties.add(new Property(SystemProperties.NAMESPACE, name, systemValue(name, entry.getValue(), field), false));
+                properties.add(new ContextProperty(name, SystemProperties.NAMESPACE, systemValue(name, entry.getValue(), field), false));
                 continue;
             }
             Matcher name = NAME.matcher(entry.getKey());
@@ -65,7 +63,7 @@ final class PublishedProperties {
                 throw new ValidationException(field, "the engine's namespace is written BTS.<name>, and publishers may set "
                         + "only " + PUBLISHER_SYSTEM_PROPERTIES.stream().sorted().map(n -> "BTS." + n).toList());
             }
-            properties.add(new Property(name.group(1) == null ? "" : name.group(1), name.group(2),
+            properties.add(new ContextProperty(name.group(2), name.group(1) == null ? "" : name.group(1),
                     value(entry.getValue(), field), true));
         }
         return properties;

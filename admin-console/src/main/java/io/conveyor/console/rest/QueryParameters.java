@@ -1,6 +1,6 @@
 package io.conveyor.console.rest;
 
-import io.conveyor.engine.admin.ValidationException;
+import io.conveyor.engine.api.ValidationException;
 
 /** Query parameters shared by the listing resources, checked with an error that names them. */
 final class QueryParameters {

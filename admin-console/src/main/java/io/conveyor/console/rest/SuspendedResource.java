@@ -3,7 +3,7 @@ package io.conveyor.console.rest;
 import static io.conveyor.console.rest.JsonProviders.JSON;
 
 import io.conveyor.engine.admin.SuspendedMessages;
-import io.conveyor.engine.admin.ValidationException;
+import io.conveyor.engine.api.ValidationException;
 import io.conveyor.engine.messagebox.SuspendedQueue;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -15,4 +15,9 @@ public final class Probe {
     public static ProbeState of(String transportType) {
         return STATES.computeIfAbsent(transportType.toUpperCase(Locale.ROOT), ProbeState::new);
     }
+
+    /** Puts every probe back on its default script (each message's {@code Outcome} property): done after each test. */
+    public static void resetScripts() {
+        STATES.values().forEach(ProbeState::byScenario);
+    }
 }

@@ -3,8 +3,7 @@ package io.conveyor.engine.adapters;
 import io.conveyor.adapter.Capability;
 import io.conveyor.adapter.SendHandler;
 import io.conveyor.adapter.TransportControl;
-import io.conveyor.engine.dispatch.LeaseKeeper;
-import io.conveyor.engine.proxy.ProxyServices;
+import io.conveyor.engine.messagebox.LeaseKeeper;
 import io.conveyor.engine.runtime.EngineClock;
 import io.conveyor.engine.runtime.EngineSettings;
 import jakarta.annotation.PostConstruct;
@@ -58,7 +57,7 @@ public class AdapterHost {
     @Inject
     HandlerRegistry registry;
     @Inject
-    ProxyServices proxyServices;
+    TransportProxyFactory proxies;
     @Inject
     LeaseKeeper leases;
     @Inject
@@ -91,7 +90,7 @@ public class AdapterHost {
         Instant now = clock.instant();
         synchronized (instance) {
             if (instance.mayRetry(now)) {
-                instance.create(proxyServices, now, now.plus(settings.adapterRetryDelay()));
+                instance.create(proxies, now, now.plus(settings.adapterRetryDelay()));
                 if (instance.state() == AdapterState.RUNNING) {
                     LOG.info(() -> "adapter " + transportType + " created (" + instance.mode() + ")");
                 } else {

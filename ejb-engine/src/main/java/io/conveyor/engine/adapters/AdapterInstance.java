@@ -5,9 +5,6 @@ import io.conveyor.adapter.HandlerConfigurable;
 import io.conveyor.adapter.SendHandler;
 import io.conveyor.adapter.TransportControl;
 import io.conveyor.adapter.Transmitter;
-import io.conveyor.engine.proxy.EngineTransportProxy;
-import io.conveyor.engine.proxy.ProxyLifecycle;
-import io.conveyor.engine.proxy.ProxyServices;
 import java.time.Instant;
 import java.util.function.IntSupplier;
 
@@ -43,7 +40,7 @@ public final class AdapterInstance implements ProxyLifecycle {
      * Creates and initialises the adapter in the contract's order (L4–L10). On failure the instance is
      * {@link AdapterState#FAILED} until {@code retryAt}.
      */
-    synchronized void create(ProxyServices services, Instant now, Instant retryAfterFailure) {
+    synchronized void create(TransportProxyFactory proxies, Instant now, Instant retryAfterFailure) {
         Object adapter = null;
         try {
             adapter = handler.createAdapter();
@@ -54,7 +51,7 @@ public final class AdapterInstance implements ProxyLifecycle {
                 throw new AdapterInitializationException(transportType + " adapter " + adapter.getClass().getName()
                         + " does not implement TransportControl (contract §1.3 step 3)");
             }
-            transportControl.initialize(new EngineTransportProxy(services, this));
+            transportControl.initialize(proxies.proxyFor(this));
             this.control = transportControl;
             if (adapter instanceof Transmitter single) {
                 this.transmitter = single;

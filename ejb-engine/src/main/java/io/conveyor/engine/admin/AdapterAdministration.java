@@ -7,6 +7,7 @@ import io.conveyor.adapter.SendHandler;
 import io.conveyor.engine.adapters.AdapterHost;
 import io.conveyor.engine.adapters.AdapterStatus;
 import io.conveyor.engine.adapters.HandlerRegistry;
+import io.conveyor.engine.api.NotFoundException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

@@ -2,6 +2,9 @@ package io.conveyor.engine.admin;
 
 import io.conveyor.adapter.PropertyDescriptor;
 import io.conveyor.engine.adapters.HandlerRegistry;
+import io.conveyor.engine.api.ConflictException;
+import io.conveyor.engine.api.NotFoundException;
+import io.conveyor.engine.api.ValidationException;
 import io.conveyor.engine.dispatch.CommitSignals;
 import io.conveyor.engine.ports.AddressCredentials;
 import io.conveyor.engine.ports.PortJson;

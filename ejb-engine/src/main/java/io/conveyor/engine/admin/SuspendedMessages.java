@@ -1,11 +1,12 @@
 package io.conveyor.engine.admin;
 
+import io.conveyor.engine.api.ValidationException;
 import io.conveyor.engine.dispatch.CommitSignals;
 import io.conveyor.engine.messagebox.SuspendedQueue;
 import io.conveyor.engine.messagebox.WorkItem;
 import io.conveyor.engine.ports.SendPort;
 import io.conveyor.engine.ports.TransportSettings;
-import io.conveyor.engine.routing.SubscriptionTable;
+import io.conveyor.engine.ports.SubscriptionTable;
 import io.conveyor.engine.runtime.EngineClock;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

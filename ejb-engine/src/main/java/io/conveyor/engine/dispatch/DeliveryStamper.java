@@ -3,7 +3,7 @@ package io.conveyor.engine.dispatch;
 import io.conveyor.adapter.AdapterMetadata;
 import io.conveyor.adapter.ContextProperty;
 import io.conveyor.adapter.SystemProperties;
-import io.conveyor.engine.failure.PropertiesToUpdate;
+import io.conveyor.engine.messagebox.PropertiesToUpdate;
 import io.conveyor.engine.messagebox.Delivery;
 import io.conveyor.engine.messagebox.EngineMessageContext;
 import io.conveyor.engine.messagebox.TransportRole;

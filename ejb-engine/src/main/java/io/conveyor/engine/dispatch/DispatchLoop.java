@@ -17,7 +17,7 @@ import io.conveyor.engine.messagebox.DispositionResult;
 import io.conveyor.engine.messagebox.EngineMessage;
 import io.conveyor.engine.messagebox.WorkItem;
 import io.conveyor.engine.ports.SendPort;
-import io.conveyor.engine.routing.SubscriptionTable;
+import io.conveyor.engine.ports.SubscriptionTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,7 +110,7 @@ final class DispatchLoop implements Runnable {
     /** Stamps and delivers claimed or handed-off deliveries; on an unexpected failure they go back to the queue. */
     private void deliver(AdapterInstance adapter, List<Delivery> deliveries, Instant now) {
         try {
-            deliver(adapter, stamp(deliveries, adapter.handler().metadata(), now));
+            deliver(adapter, readyForDelivery(deliveries, adapter.handler().metadata(), now));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "delivering " + deliveries.size() + " message(s) to adapter " + transportType
                     + " failed unexpectedly; those without an outcome are queued again", e);
@@ -156,7 +156,12 @@ final class DispatchLoop implements Runnable {
         ready.stream().filter(d -> d.workItem().ordered()).forEach(d -> deliverInBatch(adapter, List.of(d)));
     }
 
-    private List<Delivery> stamp(List<Delivery> claimed, AdapterMetadata metadata, Instant now) {
+    /**
+     * Of the claimed deliveries, the ones to deliver now, stamped ({@link DeliveryStamper}). The others are set aside
+     * durably: a delivery whose port or transport is gone is suspended with the reason, one whose port now uses
+     * another adapter is handed to that adapter, one outside its service window is held until the window opens.
+     */
+    private List<Delivery> readyForDelivery(List<Delivery> claimed, AdapterMetadata metadata, Instant now) {
         SubscriptionTable.Snapshot ports = services.subscriptions.current();
         List<Delivery> ready = new ArrayList<>(claimed.size());
         List<Disposition> orphans = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.conveyor.engine.adapters.AdapterHost;
 import io.conveyor.engine.adapters.AdapterInstance;
 import io.conveyor.engine.adapters.AdapterState;
 import io.conveyor.engine.messagebox.Delivery;
+import io.conveyor.engine.messagebox.LeaseKeeper;
 import io.conveyor.engine.runtime.EngineSettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

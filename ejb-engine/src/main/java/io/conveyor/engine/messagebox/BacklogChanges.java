@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * What one transaction changes in the backlog, counted per send port and state, and written with it as rows of
  * {@code cv_backlog_delta}: the maintained counts that operators and the benchmark read instead of counting the work
- * items themselves ({@link BacklogCounts}). Every statement that adds, removes or moves work items between states
+ * items themselves ({@link MessageBoxQueries}, folded by {@link BacklogCompaction}). Every statement that adds, removes or moves work items between states
  * records here what it did.
  */
 final class BacklogChanges {

@@ -1,7 +1,6 @@
 package io.conveyor.engine.messagebox;
 
 import io.conveyor.adapter.MessagePart;
-import io.conveyor.engine.ports.SendPortDefinition;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -144,7 +143,7 @@ public class ClaimStore {
         try (PreparedStatement select = connection.prepareStatement("select id from cv_work_item where adapter_type = ? "
                 + "and state = 'READY' and ordered = false and priority = ? and next_attempt_at <= ? "
                 + "order by adapter_type, state, ordered, priority, next_attempt_at fetch first ? rows only")) {
-            for (int priority = SendPortDefinition.HIGHEST_PRIORITY; priority <= SendPortDefinition.LOWEST_PRIORITY
+            for (int priority = WorkItem.HIGHEST_PRIORITY; priority <= WorkItem.LOWEST_PRIORITY
                     && ids.size() < max; priority++) {
                 select.setString(1, adapterType);
                 select.setInt(2, priority);

@@ -2,7 +2,6 @@ package io.conveyor.engine.messagebox;
 
 import io.conveyor.adapter.OperationType;
 import io.conveyor.adapter.StatusCode;
-import io.conveyor.engine.failure.PropertiesToUpdate;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,7 +1,7 @@
 package io.conveyor.engine.messagebox;
 
 import io.conveyor.adapter.MessagePart;
-import io.conveyor.engine.admin.ValidationException;
+import io.conveyor.engine.api.ValidationException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -19,4 +19,9 @@ public record WorkItem(String id, String messageId, String portId, String portNa
                        String propertiesToUpdate, String errorText, String errorAdapter, String errorAddress,
                        Instant suspendedAt, Instant createdAt, long seq, boolean ordered, String address,
                        boolean inline) {
+
+    /** The highest priority, its port's: claimed first. */
+    public static final int HIGHEST_PRIORITY = 1;
+    /** The lowest priority. */
+    public static final int LOWEST_PRIORITY = 10;
 }

@@ -7,7 +7,8 @@ import io.conveyor.adapter.MapPropertyBag;
 import io.conveyor.adapter.PropertyDescriptor;
 import io.conveyor.adapter.SendHandler;
 import io.conveyor.engine.adapters.HandlerRegistry;
-import io.conveyor.engine.admin.ValidationException;
+import io.conveyor.engine.api.ValidationException;
+import io.conveyor.engine.messagebox.WorkItem;
 import io.conveyor.engine.routing.filter.Filter;
 import io.conveyor.engine.routing.filter.FilterSyntaxException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,9 +47,9 @@ public class PortValidator {
         } catch (FilterSyntaxException e) {
             throw new ValidationException(path + "filter", e.getMessage());
         }
-        if (port.priority() < SendPortDefinition.HIGHEST_PRIORITY || port.priority() > SendPortDefinition.LOWEST_PRIORITY) {
+        if (port.priority() < WorkItem.HIGHEST_PRIORITY || port.priority() > WorkItem.LOWEST_PRIORITY) {
             throw new ValidationException(path + "priority", port.priority() + " is not between "
-                    + SendPortDefinition.HIGHEST_PRIORITY + " (highest) and " + SendPortDefinition.LOWEST_PRIORITY + " (lowest)");
+                    + WorkItem.HIGHEST_PRIORITY + " (highest) and " + WorkItem.LOWEST_PRIORITY + " (lowest)");
         }
         if (port.dynamic()) {
             if (port.primary() != null || port.backup() != null) {

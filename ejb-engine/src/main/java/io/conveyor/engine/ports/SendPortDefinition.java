@@ -21,11 +21,6 @@ public record SendPortDefinition(String name, String filter, PortState state, in
                                  boolean twoWay, boolean orderedDelivery, boolean stopSendingOnFailure,
                                  TransportSettings primary, TransportSettings backup) {
 
-    /** The highest priority a port can have; its messages are claimed first. */
-    public static final int HIGHEST_PRIORITY = 1;
-    /** The lowest priority a port can have. */
-    public static final int LOWEST_PRIORITY = 10;
-
     public static final int DEFAULT_PRIORITY = 5;
 
     /** A one-way port. */

@@ -6,6 +6,7 @@ import io.conveyor.adapter.Message;
 import io.conveyor.adapter.MessagingShuttingDownException;
 import io.conveyor.adapter.OperationType;
 import io.conveyor.adapter.TransportBatch;
+import io.conveyor.engine.adapters.ProxyLifecycle;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -78,7 +79,7 @@ final class EngineTransportBatch implements TransportBatch {
     public void done() {
         List<ProxyOperation> batch = complete();
         try {
-            services.committer.submit(new PendingBatch(lifecycle.transportType(), batch, lifecycle.acceptsSubmissions(),
+            services.queue.submit(new PendingBatch(lifecycle.transportType(), batch, lifecycle.acceptsSubmissions(),
                     outcome -> {
                         settle(outcome);
                         notifyLater(outcome);

@@ -5,6 +5,7 @@ import io.conveyor.adapter.MessageFactory;
 import io.conveyor.adapter.MessagingShuttingDownException;
 import io.conveyor.adapter.TransportBatch;
 import io.conveyor.adapter.TransportProxy;
+import io.conveyor.engine.adapters.ProxyLifecycle;
 import io.conveyor.engine.messagebox.EngineMessageFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;

@@ -5,7 +5,7 @@ import io.conveyor.adapter.MessageStatus;
 import io.conveyor.adapter.OperationType;
 import io.conveyor.adapter.StatusCode;
 import io.conveyor.adapter.SystemProperties;
-import io.conveyor.engine.admin.ValidationException;
+import io.conveyor.engine.api.ValidationException;
 import io.conveyor.engine.failure.FailureLog;
 import io.conveyor.engine.failure.FailurePolicy;
 import io.conveyor.engine.messagebox.Disposition;
@@ -14,7 +14,7 @@ import io.conveyor.engine.messagebox.EngineMessage;
 import io.conveyor.engine.messagebox.DispositionStore;
 import io.conveyor.engine.routing.PublishReceipt;
 import io.conveyor.engine.routing.PublishService;
-import io.conveyor.engine.routing.SubscriptionTable;
+import io.conveyor.engine.ports.SubscriptionTable;
 import io.conveyor.engine.runtime.EngineClock;
 import io.conveyor.engine.runtime.ServerIdentity;
 import jakarta.annotation.Resource;
@@ -61,7 +61,7 @@ public class ProxyBatchProcessor {
     }
 
     /**
-     * Processes several batches in one transaction (group commit, see {@link ProxyBatchCommitter}): their outcomes, in order, once all of
+     * Processes several batches in one transaction (group commit, see {@link ProxyBatchQueue}): their outcomes, in order, once all of
      * them succeeded; empty, with the transaction rolled back, as soon as one fails.
      */
     public Optional<List<BatchOutcome>> processTogether(List<PendingBatch> batches) {

@@ -13,7 +13,7 @@ import java.util.List;
  * (the calling deployment needs a module dependency on {@code deployment.conveyor.ear.conveyor-engine.jar}), make
  * messages with {@link #messageFactory()}, and publish them one at a time or many in one transaction, which is the
  * cheapest way in: one commit for the whole list. Publishing joins the caller's transaction when there is one.
- * Refusals are {@link io.conveyor.engine.admin.ValidationException} (naming the field, {@code messages[i].body} say)
+ * Refusals are {@link io.conveyor.engine.api.ValidationException} (naming the field, {@code messages[i].body} say)
  * and {@link NoSubscriptionException}; either rolls the call back, so nothing of it is stored.
  */
 @Stateless

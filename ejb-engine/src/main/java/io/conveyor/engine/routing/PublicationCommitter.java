@@ -70,7 +70,7 @@ public class PublicationCommitter {
      * Publishes a message made with the engine's factory, its body in memory, in the next group commit; returns once
      * it is committed.
      *
-     * @throws io.conveyor.engine.admin.ValidationException when the message is malformed
+     * @throws io.conveyor.engine.api.ValidationException when the message is malformed
      * @throws NoSubscriptionException                      when no enlisted send port subscribes to it
      */
     public PublishReceipt publish(Message message) throws InterruptedException {

@@ -107,7 +107,7 @@ public class EngineSettings {
         String text = System.getProperty(setting.name());
         String problem = problem(setting, text);
         if (problem != null) {
-            LOG.warning(() -> problem + "; using " + setting.defaultValue());
+            LOG.warning(() -> "CVENG0001: " + problem + "; using " + setting.defaultValue());
             return setting.defaultValue();
         }
         return text == null || text.isBlank() ? setting.defaultValue() : Long.parseLong(text.trim());

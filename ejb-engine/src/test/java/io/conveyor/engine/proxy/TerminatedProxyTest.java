@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.conveyor.adapter.MessagingShuttingDownException;
 import io.conveyor.adapter.TransportBatch;
+import io.conveyor.engine.adapters.ProxyLifecycle;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -17,7 +17,11 @@ import java.util.Locale;
  */
 public record FileHandlerSettings(List<Path> allowedRoots, SendMode mode, int batchSize, boolean forceToDisk) {
 
-    public static final int DEFAULT_BATCH_SIZE = 20;
+    // The handler properties' defaults, written only here: the resource adapter's @ConfigProperty annotations, its
+    // fields and from() all use these (a build test checks the README and conveyor.cli against the annotations).
+    public static final String DEFAULT_MODE = "NON_BLOCKING";
+    public static final String DEFAULT_BATCH_SIZE = "20";
+    public static final String DEFAULT_FORCE_TO_DISK = "true";
 
     /**
      * Reads and checks the handler properties.
@@ -27,9 +31,9 @@ public record FileHandlerSettings(List<Path> allowedRoots, SendMode mode, int ba
     public static FileHandlerSettings from(PropertyBag config) {
         return new FileHandlerSettings(
                 parseRoots(config.readString("allowedRoots", "")),
-                parseMode(config.readString("mode", SendMode.NON_BLOCKING.name())),
+                parseMode(config.readString("mode", DEFAULT_MODE)),
                 parseBatchSize(config),
-                parseForceToDisk(config.readString("forceToDisk", "true")));
+                parseForceToDisk(config.readString("forceToDisk", DEFAULT_FORCE_TO_DISK)));
     }
 
     static List<Path> parseRoots(String text) {
@@ -63,7 +67,7 @@ public record FileHandlerSettings(List<Path> allowedRoots, SendMode mode, int ba
     private static int parseBatchSize(PropertyBag config) {
         int size;
         try {
-            size = config.readInt("batchSize", DEFAULT_BATCH_SIZE);
+            size = config.readInt("batchSize", Integer.parseInt(DEFAULT_BATCH_SIZE));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("batchSize: '" + config.read("batchSize") + "' is not an integer", e);
         }

@@ -12,12 +12,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Logger;
 
 /**
  * The FILE connector's resource adapter: its handler configuration (the {@link ConfigProperty} setters below, held
  * in WildFly's {@code resource-adapters} subsystem) and its registration. See the connector README.
  */
 public class FileResourceAdapter extends SendAdapterResourceAdapter {
+
+    private static final Logger LOG = Logger.getLogger(FileResourceAdapter.class.getName());
 
     /** Transport type of the FILE adapter. */
     public static final String TRANSPORT_TYPE = "FILE";
@@ -29,9 +32,9 @@ public class FileResourceAdapter extends SendAdapterResourceAdapter {
     public static final String RECEIVED_FILE_NAME = "ReceivedFileName";
 
     private String allowedRoots = "";
-    private String mode = SendMode.NON_BLOCKING.name();
-    private Integer batchSize = FileHandlerSettings.DEFAULT_BATCH_SIZE;
-    private Boolean forceToDisk = Boolean.TRUE;
+    private String mode = FileHandlerSettings.DEFAULT_MODE;
+    private Integer batchSize = Integer.valueOf(FileHandlerSettings.DEFAULT_BATCH_SIZE);
+    private Boolean forceToDisk = Boolean.valueOf(FileHandlerSettings.DEFAULT_FORCE_TO_DISK);
 
     @Override
     protected AdapterMetadata.Builder describe() {
@@ -72,13 +75,18 @@ public class FileResourceAdapter extends SendAdapterResourceAdapter {
         }
     }
 
+    /**
+     * The configured mode, which decides the adapter class. An unknown mode is not replaced silently: the adapter is
+     * created batch-aware with a coded warning, and its {@code load} then refuses the configuration, naming
+     * {@code mode}, so the adapter does not start until the mode is corrected.
+     */
     private SendMode currentMode() {
-        if (mode == null) {
-            return SendMode.NON_BLOCKING;
-        }
+        String configured = mode == null ? FileHandlerSettings.DEFAULT_MODE : mode;
         try {
-            return SendMode.valueOf(mode.trim().toUpperCase(Locale.ROOT));
+            return SendMode.valueOf(configured.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
+            LOG.warning(() -> "CVFILE0001: handler property mode='" + configured + "' is not BLOCKING or NON_BLOCKING; the"
+                    + " adapter is created batch-aware and refuses this configuration when it loads it");
             return SendMode.NON_BLOCKING;
         }
     }
@@ -96,7 +104,7 @@ public class FileResourceAdapter extends SendAdapterResourceAdapter {
         return mode;
     }
 
-    @ConfigProperty(defaultValue = "NON_BLOCKING",
+    @ConfigProperty(defaultValue = FileHandlerSettings.DEFAULT_MODE,
             description = "BLOCKING: one message at a time, written before returning. NON_BLOCKING: batch-aware, written on the connector's WorkManager.")
     public void setMode(String mode) {
         this.mode = mode;
@@ -106,7 +114,7 @@ public class FileResourceAdapter extends SendAdapterResourceAdapter {
         return batchSize;
     }
 
-    @ConfigProperty(defaultValue = "20", description = "Most messages per engine batch in NON_BLOCKING mode (1 to 1000).")
+    @ConfigProperty(defaultValue = FileHandlerSettings.DEFAULT_BATCH_SIZE, description = "Most messages per engine batch in NON_BLOCKING mode (1 to 1000).")
     public void setBatchSize(Integer batchSize) {
         this.batchSize = batchSize;
     }
@@ -115,7 +123,7 @@ public class FileResourceAdapter extends SendAdapterResourceAdapter {
         return forceToDisk;
     }
 
-    @ConfigProperty(defaultValue = "true",
+    @ConfigProperty(defaultValue = FileHandlerSettings.DEFAULT_FORCE_TO_DISK,
             description = "Force each file and its directory entry to disk before reporting success. Off trades durability on a power cut for speed.")
     public void setForceToDisk(Boolean forceToDisk) {
         this.forceToDisk = forceToDisk;

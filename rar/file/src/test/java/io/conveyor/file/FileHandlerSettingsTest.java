@@ -20,7 +20,7 @@ class FileHandlerSettingsTest {
 
         assertThat(settings.allowedRoots()).isEmpty();
         assertThat(settings.mode()).isEqualTo(SendMode.NON_BLOCKING);
-        assertThat(settings.batchSize()).isEqualTo(FileHandlerSettings.DEFAULT_BATCH_SIZE).isEqualTo(20);
+        assertThat(settings.batchSize()).isEqualTo(20);
         assertThat(settings.forceToDisk()).isTrue();
     }
 

@@ -1,6 +1,7 @@
 package io.conveyor.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -83,8 +84,12 @@ class FileResourceAdapterTest {
     void validEndpoint() throws Exception {
         resourceAdapter.setAllowedRoots("/srv/out, /srv/other");
 
-        resourceAdapter.validateEndpoint("FILE:///srv/out/%MessageID%.xml", MapPropertyBag.readOnly(Map.of("copyMode", "append")));
-        resourceAdapter.validateEndpoint("/srv/other/x.xml", new MapPropertyBag());
+        assertThatCode(() -> resourceAdapter.validateEndpoint("FILE:///srv/out/%MessageID%.xml",
+                MapPropertyBag.readOnly(Map.of("copyMode", "append")))).doesNotThrowAnyException();
+        assertThatCode(() -> resourceAdapter.validateEndpoint("/srv/other/x.xml", new MapPropertyBag()))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> resourceAdapter.validateEndpoint("/srv/elsewhere/x.xml", new MapPropertyBag()))
+                .as("the same shape of address outside the allowed roots").isInstanceOf(InvalidEndpointException.class);
     }
 
     @Test

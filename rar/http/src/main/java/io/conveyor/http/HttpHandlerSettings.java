@@ -20,8 +20,16 @@ public record HttpHandlerSettings(Duration connectTimeout, Duration requestTimeo
                                   String username, String password, int batchSize, long maxResponseBytes,
                                   boolean followRedirects) {
 
-    /** Default of {@code maxResponseBytes}: 10 MiB. */
-    public static final long DEFAULT_MAX_RESPONSE_BYTES = 10L * 1024 * 1024;
+    // The handler properties' defaults, written only here: the resource adapter's @ConfigProperty annotations, its
+    // fields and from() all use these (a build test checks the README and conveyor.cli against the annotations).
+    public static final String DEFAULT_CONNECT_TIMEOUT_SECONDS = "10";
+    public static final String DEFAULT_REQUEST_TIMEOUT_SECONDS = "30";
+    public static final String DEFAULT_SUCCESS_STATUS_CODES = "200-299";
+    public static final String DEFAULT_PROXY_PORT = "0";
+    public static final String DEFAULT_BATCH_SIZE = "20";
+    /** 10 MiB. */
+    public static final String DEFAULT_MAX_RESPONSE_BYTES = "10485760";
+    public static final String DEFAULT_FOLLOW_REDIRECTS = "false";
 
     /**
      * Reads and checks the handler properties.
@@ -30,23 +38,23 @@ public record HttpHandlerSettings(Duration connectTimeout, Duration requestTimeo
      */
     public static HttpHandlerSettings from(PropertyBag config) {
         String trustStore = blankToNull(config.readString("trustStore", null));
-        int proxyPort = config.readInt("proxyPort", 0);
+        int proxyPort = config.readInt("proxyPort", Integer.parseInt(DEFAULT_PROXY_PORT));
         String proxyHost = blankToNull(config.readString("proxyHost", null));
         if (proxyHost != null && (proxyPort < 1 || proxyPort > 65535)) {
             throw new IllegalArgumentException("proxyPort: " + proxyPort + " is not a port number (1 to 65535)");
         }
         return new HttpHandlerSettings(
-                seconds(config, "connectTimeoutSeconds", 10),
-                seconds(config, "requestTimeoutSeconds", 30),
-                StatusRanges.parse(config.readString("successStatusCodes", "200-299")),
+                seconds(config, "connectTimeoutSeconds", DEFAULT_CONNECT_TIMEOUT_SECONDS),
+                seconds(config, "requestTimeoutSeconds", DEFAULT_REQUEST_TIMEOUT_SECONDS),
+                StatusRanges.parse(config.readString("successStatusCodes", DEFAULT_SUCCESS_STATUS_CODES)),
                 trustStore == null ? null : Path.of(trustStore),
                 config.readString("trustStorePassword", ""),
                 proxyHost, proxyPort,
                 blankToNull(config.readString("username", null)),
                 config.readString("password", ""),
-                bounded(config.readInt("batchSize", 20), "batchSize", 1, 1000),
-                positiveLong(config, "maxResponseBytes", DEFAULT_MAX_RESPONSE_BYTES),
-                config.readBoolean("followRedirects", false));
+                bounded(config.readInt("batchSize", Integer.parseInt(DEFAULT_BATCH_SIZE)), "batchSize", 1, 1000),
+                positiveLong(config, "maxResponseBytes", Long.parseLong(DEFAULT_MAX_RESPONSE_BYTES)),
+                config.readBoolean("followRedirects", Boolean.parseBoolean(DEFAULT_FOLLOW_REDIRECTS)));
     }
 
     private static long positiveLong(PropertyBag config, String name, long defaultValue) {
@@ -64,8 +72,8 @@ public record HttpHandlerSettings(Duration connectTimeout, Duration requestTimeo
         return number;
     }
 
-    private static Duration seconds(PropertyBag config, String name, int defaultValue) {
-        return Duration.ofSeconds(bounded(config.readInt(name, defaultValue), name, 1, 3600));
+    private static Duration seconds(PropertyBag config, String name, String defaultValue) {
+        return Duration.ofSeconds(bounded(config.readInt(name, Integer.parseInt(defaultValue)), name, 1, 3600));
     }
 
     private static int bounded(int value, String name, int min, int max) {

@@ -24,18 +24,18 @@ public class HttpResourceAdapter extends SendAdapterResourceAdapter {
     /** On a response: each header, as {@code Header.<lower-case name>} (values joined with ", "). */
     public static final String HEADER_PREFIX = "Header.";
 
-    private Integer connectTimeoutSeconds = 10;
-    private Integer requestTimeoutSeconds = 30;
-    private String successStatusCodes = "200-299";
+    private Integer connectTimeoutSeconds = Integer.valueOf(HttpHandlerSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS);
+    private Integer requestTimeoutSeconds = Integer.valueOf(HttpHandlerSettings.DEFAULT_REQUEST_TIMEOUT_SECONDS);
+    private String successStatusCodes = HttpHandlerSettings.DEFAULT_SUCCESS_STATUS_CODES;
     private String trustStore = "";
     private String trustStorePassword = "";
     private String proxyHost = "";
-    private Integer proxyPort = 0;
+    private Integer proxyPort = Integer.valueOf(HttpHandlerSettings.DEFAULT_PROXY_PORT);
     private String username = "";
     private String password = "";
-    private Integer batchSize = 20;
-    private Long maxResponseBytes = HttpHandlerSettings.DEFAULT_MAX_RESPONSE_BYTES;
-    private Boolean followRedirects = false;
+    private Integer batchSize = Integer.valueOf(HttpHandlerSettings.DEFAULT_BATCH_SIZE);
+    private Long maxResponseBytes = Long.valueOf(HttpHandlerSettings.DEFAULT_MAX_RESPONSE_BYTES);
+    private Boolean followRedirects = Boolean.valueOf(HttpHandlerSettings.DEFAULT_FOLLOW_REDIRECTS);
 
     @Override
     protected AdapterMetadata.Builder describe() {
@@ -82,7 +82,7 @@ public class HttpResourceAdapter extends SendAdapterResourceAdapter {
         return connectTimeoutSeconds;
     }
 
-    @ConfigProperty(defaultValue = "10", description = "Seconds to wait for a connection (1 to 3600).")
+    @ConfigProperty(defaultValue = HttpHandlerSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS, description = "Seconds to wait for a connection (1 to 3600).")
     public void setConnectTimeoutSeconds(Integer connectTimeoutSeconds) {
         this.connectTimeoutSeconds = connectTimeoutSeconds;
     }
@@ -91,7 +91,7 @@ public class HttpResourceAdapter extends SendAdapterResourceAdapter {
         return requestTimeoutSeconds;
     }
 
-    @ConfigProperty(defaultValue = "30", description = "Seconds a whole exchange may take, from sending the request to the"
+    @ConfigProperty(defaultValue = HttpHandlerSettings.DEFAULT_REQUEST_TIMEOUT_SECONDS, description = "Seconds a whole exchange may take, from sending the request to the"
             + " last byte of the answer (1 to 3600); endpoints may override.")
     public void setRequestTimeoutSeconds(Integer requestTimeoutSeconds) {
         this.requestTimeoutSeconds = requestTimeoutSeconds;
@@ -101,7 +101,7 @@ public class HttpResourceAdapter extends SendAdapterResourceAdapter {
         return successStatusCodes;
     }
 
-    @ConfigProperty(defaultValue = "200-299", description = "Status codes and ranges that count as success; any other fails"
+    @ConfigProperty(defaultValue = HttpHandlerSettings.DEFAULT_SUCCESS_STATUS_CODES, description = "Status codes and ranges that count as success; any other fails"
             + " the delivery. The redirects 301, 302, 303, 307 and 308 may not be listed.")
     public void setSuccessStatusCodes(String successStatusCodes) {
         this.successStatusCodes = successStatusCodes;
@@ -138,7 +138,7 @@ public class HttpResourceAdapter extends SendAdapterResourceAdapter {
         return proxyPort;
     }
 
-    @ConfigProperty(defaultValue = "0", description = "HTTP proxy port.")
+    @ConfigProperty(defaultValue = HttpHandlerSettings.DEFAULT_PROXY_PORT, description = "HTTP proxy port.")
     public void setProxyPort(Integer proxyPort) {
         this.proxyPort = proxyPort;
     }
@@ -165,7 +165,7 @@ public class HttpResourceAdapter extends SendAdapterResourceAdapter {
         return batchSize;
     }
 
-    @ConfigProperty(defaultValue = "20", description = "Most messages per engine batch, sent concurrently (1 to 1000).")
+    @ConfigProperty(defaultValue = HttpHandlerSettings.DEFAULT_BATCH_SIZE, description = "Most messages per engine batch, sent concurrently (1 to 1000).")
     public void setBatchSize(Integer batchSize) {
         this.batchSize = batchSize;
     }
@@ -174,7 +174,7 @@ public class HttpResourceAdapter extends SendAdapterResourceAdapter {
         return maxResponseBytes;
     }
 
-    @ConfigProperty(defaultValue = "10485760", description = "Most bytes of a response body read (at least 1); a larger"
+    @ConfigProperty(defaultValue = HttpHandlerSettings.DEFAULT_MAX_RESPONSE_BYTES, description = "Most bytes of a response body read (at least 1); a larger"
             + " answer on a two-way port fails the delivery, on a one-way port it is cut off.")
     public void setMaxResponseBytes(Long maxResponseBytes) {
         this.maxResponseBytes = maxResponseBytes;
@@ -184,7 +184,7 @@ public class HttpResourceAdapter extends SendAdapterResourceAdapter {
         return followRedirects;
     }
 
-    @ConfigProperty(defaultValue = "false", description = "Whether endpoints follow a 307 or 308 to the same origin (at"
+    @ConfigProperty(defaultValue = HttpHandlerSettings.DEFAULT_FOLLOW_REDIRECTS, description = "Whether endpoints follow a 307 or 308 to the same origin (at"
             + " most 5, same method, headers and body) unless they say otherwise; other redirects always fail.")
     public void setFollowRedirects(Boolean followRedirects) {
         this.followRedirects = followRedirects;

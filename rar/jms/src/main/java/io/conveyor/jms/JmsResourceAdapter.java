@@ -23,8 +23,8 @@ public class JmsResourceAdapter extends SendAdapterResourceAdapter {
     /** Endpoint property: TEXT (the default) or BYTES. */
     public static final String MESSAGE_TYPE = "messageType";
 
-    private String connectionFactory = "java:/JmsXA";
-    private Integer batchSize = 20;
+    private String connectionFactory = JmsHandlerSettings.DEFAULT_CONNECTION_FACTORY;
+    private Integer batchSize = Integer.valueOf(JmsHandlerSettings.DEFAULT_BATCH_SIZE);
 
     @Override
     protected AdapterMetadata.Builder describe() {
@@ -57,7 +57,7 @@ public class JmsResourceAdapter extends SendAdapterResourceAdapter {
         return connectionFactory;
     }
 
-    @ConfigProperty(defaultValue = "java:/JmsXA", description = "JNDI name of an XA connection factory (WildFly's pooled java:/JmsXA by default).")
+    @ConfigProperty(defaultValue = JmsHandlerSettings.DEFAULT_CONNECTION_FACTORY, description = "JNDI name of an XA connection factory (WildFly's pooled java:/JmsXA by default).")
     public void setConnectionFactory(String connectionFactory) {
         this.connectionFactory = connectionFactory;
     }
@@ -66,7 +66,7 @@ public class JmsResourceAdapter extends SendAdapterResourceAdapter {
         return batchSize;
     }
 
-    @ConfigProperty(defaultValue = "20", description = "Most messages per engine batch, hence per transaction (1 to 1000).")
+    @ConfigProperty(defaultValue = JmsHandlerSettings.DEFAULT_BATCH_SIZE, description = "Most messages per engine batch, hence per transaction (1 to 1000).")
     public void setBatchSize(Integer batchSize) {
         this.batchSize = batchSize;
     }

@@ -10,6 +10,10 @@ import io.conveyor.adapter.PropertyBag;
  */
 public record SqlHandlerSettings(String dataSource, int batchSize) {
 
+    // The handler properties' defaults, written only here: the resource adapter's @ConfigProperty annotations, its
+    // fields and from() all use these (a build test checks the README and conveyor.cli against the annotations).
+    public static final String DEFAULT_BATCH_SIZE = "20";
+
     /**
      * Reads and checks the handler properties.
      *
@@ -20,7 +24,7 @@ public record SqlHandlerSettings(String dataSource, int batchSize) {
         if (dataSource.isEmpty()) {
             throw new IllegalArgumentException("dataSource: the JNDI name of the target XA datasource is required");
         }
-        int batchSize = config.readInt("batchSize", 20);
+        int batchSize = config.readInt("batchSize", Integer.parseInt(DEFAULT_BATCH_SIZE));
         if (batchSize < 1 || batchSize > 1000) {
             throw new IllegalArgumentException("batchSize: " + batchSize + " is not between 1 and 1000");
         }

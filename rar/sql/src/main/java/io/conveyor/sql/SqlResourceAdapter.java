@@ -23,7 +23,7 @@ public class SqlResourceAdapter extends SendAdapterResourceAdapter {
     public static final String STATEMENT = "statement";
 
     private String dataSource = "";
-    private Integer batchSize = 20;
+    private Integer batchSize = Integer.valueOf(SqlHandlerSettings.DEFAULT_BATCH_SIZE);
 
     @Override
     protected AdapterMetadata.Builder describe() {
@@ -77,7 +77,7 @@ public class SqlResourceAdapter extends SendAdapterResourceAdapter {
         return batchSize;
     }
 
-    @ConfigProperty(defaultValue = "20", description = "Most messages per engine batch, hence per transaction (1 to 1000).")
+    @ConfigProperty(defaultValue = SqlHandlerSettings.DEFAULT_BATCH_SIZE, description = "Most messages per engine batch, hence per transaction (1 to 1000).")
     public void setBatchSize(Integer batchSize) {
         this.batchSize = batchSize;
     }

@@ -1,9 +1,6 @@
-package io.conveyor.engine.routing;
+package io.conveyor.engine.ports;
 
 import io.conveyor.adapter.ContextProperty;
-import io.conveyor.engine.ports.PortRepository;
-import io.conveyor.engine.ports.PortState;
-import io.conveyor.engine.ports.SendPort;
 import io.conveyor.engine.routing.filter.Filter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

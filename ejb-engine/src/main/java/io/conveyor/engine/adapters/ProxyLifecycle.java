@@ -1,4 +1,4 @@
-package io.conveyor.engine.proxy;
+package io.conveyor.engine.adapters;
 
 /**
  * What a transport proxy asks of its adapter instance's lifecycle (send-adapter contract §1.5 in

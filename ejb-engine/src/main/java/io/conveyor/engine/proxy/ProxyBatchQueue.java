@@ -17,11 +17,11 @@ import java.util.logging.Logger;
  * stays all or nothing (send-adapter contract §3.2 in {@code docs/send-adapter-contract.md}).
  */
 @ApplicationScoped
-public class ProxyBatchCommitter {
+public class ProxyBatchQueue {
 
     static final int MAX_OPERATIONS_PER_GROUP = 1000;
 
-    private static final Logger LOG = Logger.getLogger(ProxyBatchCommitter.class.getName());
+    private static final Logger LOG = Logger.getLogger(ProxyBatchQueue.class.getName());
 
     @Inject
     ProxyBatchProcessor processor;

@@ -1,4 +1,4 @@
-package io.conveyor.engine.admin;
+package io.conveyor.engine.api;
 
 import jakarta.ejb.ApplicationException;
 

@@ -1,4 +1,4 @@
-package io.conveyor.engine.failure;
+package io.conveyor.engine.messagebox;
 
 import io.conveyor.adapter.ContextProperty;
 import java.io.StringReader;

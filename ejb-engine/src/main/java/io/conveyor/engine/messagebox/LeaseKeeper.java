@@ -1,6 +1,5 @@
-package io.conveyor.engine.dispatch;
+package io.conveyor.engine.messagebox;
 
-import io.conveyor.engine.messagebox.LeaseStore;
 import io.conveyor.engine.runtime.EngineClock;
 import io.conveyor.engine.runtime.EngineSettings;
 import io.conveyor.engine.runtime.ServerIdentity;

@@ -1,0 +1,15 @@
+package io.conveyor.jms;
+
+import io.conveyor.kit.testing.HandlerPropertyDocumentation;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class HandlerPropertiesDocumentedTest {
+
+    @Test
+    @DisplayName("the README's property table and the server configuration match the @ConfigProperty setters")
+    void documentedAsDeclared() throws Exception {
+        HandlerPropertyDocumentation.checkConnector(JmsResourceAdapter.class, "conveyor-jms", Set.of());
+    }
+}
