@@ -16,7 +16,7 @@ import java.util.Set;
 record BenchOptions(Set<String> scenarios, int runs, int probeSeconds, boolean quick, boolean profile, Path repository, Path work,
                     Path outputRoot, Path results, Path ear, String pgUrl, String pgUser, String pgPassword, String command) {
 
-    /** What a run without {@code --scenarios} runs (about 45 minutes). */
+    /** What a run without {@code --scenarios} runs (about 25 minutes). */
     static final Set<String> ALL = new LinkedHashSet<>(Arrays.asList("file-1k", "file-1k-sustained", "file-1k-unforced",
             "publish", "http-solicit-response", "sql-transactional", "file-sizes", "failing-endpoint", "backlog",
             "file-1gb", "postgresql"));
