@@ -1,10 +1,9 @@
 package io.conveyor.engine.dispatch;
 
+import io.conveyor.engine.runtime.AfterCommit;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Set;
 
@@ -23,18 +22,6 @@ public class CommitSignals {
             return;
         }
         Set<String> adapters = Set.copyOf(adapterTypes);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to flush
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    adapters.forEach(signals::wake);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> adapters.forEach(signals::wake));
     }
 }

@@ -5,12 +5,11 @@ import io.conveyor.engine.adapters.AdapterInstance;
 import io.conveyor.engine.adapters.AdapterState;
 import io.conveyor.engine.messagebox.Delivery;
 import io.conveyor.engine.messagebox.LeaseKeeper;
+import io.conveyor.engine.runtime.AfterCommit;
 import io.conveyor.engine.runtime.EngineSettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,20 +69,8 @@ public class HandOff {
             return;
         }
         List<Delivery> committed = List.copyOf(deliveries);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // the deliveries' rows are in the transaction already
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    committed.stream().collect(Collectors.groupingBy(d -> key(d.workItem().adapterType()),
-                            LinkedHashMap::new, Collectors.toList())).forEach(HandOff.this::queue);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> committed.stream().collect(Collectors.groupingBy(
+                d -> key(d.workItem().adapterType()), LinkedHashMap::new, Collectors.toList())).forEach(this::queue));
     }
 
     /** Queues one transaction's deliveries for one adapter, together, so its loop takes them as one claim would. */

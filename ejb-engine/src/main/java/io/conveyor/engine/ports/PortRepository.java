@@ -3,10 +3,9 @@ package io.conveyor.engine.ports;
 import io.conveyor.engine.messagebox.MessageBoxDataSource;
 import io.conveyor.engine.messagebox.MessageBoxException;
 import io.conveyor.engine.messagebox.TransportRole;
+import io.conveyor.engine.runtime.AfterCommit;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.json.Json;
@@ -166,19 +165,7 @@ public class PortRepository {
                 "update cv_config_version set version = version + 1 where id = 1")) {
             update.executeUpdate();
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // the new version is in the transaction
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    localChanges.incrementAndGet();
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> localChanges.incrementAndGet());
     }
 
     /**

@@ -15,12 +15,12 @@ import io.conveyor.engine.messagebox.DispositionStore;
 import io.conveyor.engine.routing.PublishReceipt;
 import io.conveyor.engine.routing.PublishService;
 import io.conveyor.engine.ports.SubscriptionTable;
+import io.conveyor.engine.runtime.AfterCommit;
 import io.conveyor.engine.runtime.EngineClock;
 import io.conveyor.engine.runtime.ServerIdentity;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.inject.Inject;
@@ -129,19 +129,7 @@ public class ProxyBatchProcessor {
 
     /** The failure log records dispositions that took effect: after the commit, once, whatever the grouping. */
     private void logAfterCommit(List<DispositionResult> results) {
-        transaction.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to add to the transaction
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    FailureLog.record(results);
-                }
-            }
-        });
+        AfterCommit.run(transaction, () -> FailureLog.record(results));
     }
 
     private void publish(List<ProxyOperation> operations, List<MessageStatus> statuses, boolean acceptSubmissions) {

@@ -18,13 +18,12 @@ import io.conveyor.engine.ports.SendPort;
 import io.conveyor.engine.ports.SendPortDefinition;
 import io.conveyor.engine.ports.SubscriptionTable;
 import io.conveyor.engine.ports.TransportSettings;
+import io.conveyor.engine.runtime.AfterCommit;
 import io.conveyor.engine.runtime.EngineClock;
 import io.conveyor.engine.runtime.EngineSettings;
 import io.conveyor.engine.runtime.ServerIdentity;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.inject.Inject;
@@ -164,19 +163,7 @@ public class PublishService {
 
     /** Once the transaction has committed, and before the publisher is answered, its publications are on disk. */
     private void forcedAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // the publications are in the transaction
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    forcedCommits.awaitForced();
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> forcedCommits.awaitForced());
     }
 
     /**

@@ -1,9 +1,8 @@
 package io.conveyor.engine.routing;
 
+import io.conveyor.engine.runtime.AfterCommit;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -56,18 +55,10 @@ public class ResponseWaiters {
         if (!waiting.containsKey(solicitId)) {
             return;
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to flush
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                CompletableFuture<Void> signal = waiting.get(solicitId);
-                if (status == Status.STATUS_COMMITTED && signal != null) {
-                    signal.complete(null);
-                }
+        AfterCommit.run(transactions, () -> {
+            CompletableFuture<Void> signal = waiting.get(solicitId);
+            if (signal != null) {
+                signal.complete(null);
             }
         });
     }
