@@ -138,8 +138,8 @@ public final class Bench {
         Path work = options.work();
         List<Path> deployments = List.of(options.ear(),
                 options.repository().resolve("bench/load-generator/target/conveyor-bench-load.war"));
-        try (WildFlyServer server = new WildFlyServer(work.resolve("wildfly-" + config.database())
-                .resolve("wildfly-" + System.getProperty("wildfly.version")), deployments, options)) {
+        try (WildFlyServer server = new WildFlyServer(work.resolve("wildfly-" + config.database()), deployments,
+                options)) {
             System.out.println("bench: starting WildFly (" + config.describe() + ")");
             server.start(config);
             if (options.profile()) {

@@ -54,7 +54,8 @@ final class Report {
                 .append(".\n\n");
         out.append("Machine: ").append(machine.get("cpu")).append(", ").append(machine.get("cores")).append(" cores, ")
                 .append(machine.get("memory")).append(" RAM; ").append(machine.get("os")).append(". JDK: ").append(machine.get("jdk"))
-                .append(". WildFly 39.0.1.Final, standalone-full. Runs per figure: ").append(options.runs())
+                .append(". WildFly ").append(System.getProperty("bench.wildfly.version", "?"))
+                .append(", provisioned with Conveyor's Galleon layers. Runs per figure: ").append(options.runs())
                 .append("; sustainable-rate probes of ").append(options.probeSeconds()).append(" s.\n\n");
         out.append("| Scenario | Configuration | Messages per run | Throughput: median (min–max), runs | Latency p50 / p99 / max (ms) | Server CPU s per run | PostgreSQL CPU s per run | CPU ms per message (server + PostgreSQL) | Server peak RSS (MiB) | Notes |\n");
         out.append("|---|---|---:|---|---|---:|---:|---:|---:|---|\n");

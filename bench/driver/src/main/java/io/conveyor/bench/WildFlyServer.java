@@ -81,14 +81,15 @@ final class WildFlyServer implements AutoCloseable {
             emptyPostgresql();
         }
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
-                "-c", "standalone-full.xml", "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
+                "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
                 "-Djboss.socket.binding.port-offset=" + PORT_OFFSET, "-Dconveyor.file.mode=" + config.fileMode(),
                 "-Dconveyor.file.allowedRoots=" + options.outputRoot(), "-Dconveyor.file.forceToDisk=" + config.forced(),
                 "-Dconveyor.messagebox.forceCommits=" + config.forced()));
         if (config.database().equals("postgresql")) {
-            command.add("-Dconveyor.pg.url=" + options.pgUrl());
-            command.add("-Dconveyor.pg.user=" + options.pgUser());
-            command.add("-Dconveyor.pg.password=" + options.pgPassword());
+            command.add("-Dconveyor.messagebox.driver=postgresql");
+            command.add("-Dconveyor.messagebox.url=" + options.pgUrl());
+            command.add("-Dconveyor.messagebox.user=" + options.pgUser());
+            command.add("-Dconveyor.messagebox.password=" + options.pgPassword());
         }
         log = options.work().resolve("server-" + config.database() + ".log");
         logOffset = Files.exists(log) ? Files.size(log) : 0;

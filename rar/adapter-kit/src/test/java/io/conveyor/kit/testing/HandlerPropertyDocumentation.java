@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>the table under "## Handler properties" in the connector's README: one row per property, the same name, type
  * ({@code String, masked} for a confidential one) and default ({@code *(empty)*} or {@code empty} for none);</li>
- * <li>the server configuration script {@code ear/src/main/server/conveyor.cli}: every {@code config-properties}
+ * <li>the server configuration script {@code server/src/main/cli/conveyor.cli}: every {@code config-properties}
  * entry it adds for the connector names a declared property, and its value (a literal, or the fallback of a
  * {@code ${system.property:fallback}} expression) is the declared default, unless the connector's test names the
  * property as one the configuration deliberately sets to something else.</li>
@@ -61,7 +61,7 @@ public final class HandlerPropertyDocumentation {
             throws IOException {
         HandlerPropertyDocumentation declared = of(resourceAdapter);
         declared.checkReadme(Path.of("README.md"));
-        declared.checkCli(Path.of("../../ear/src/main/server/conveyor.cli"), resourceAdapterName, deliberatelySet);
+        declared.checkCli(Path.of("../../server/src/main/cli/conveyor.cli"), resourceAdapterName, deliberatelySet);
     }
 
     /** Checks the README's handler property table: the same properties, types and defaults. */
