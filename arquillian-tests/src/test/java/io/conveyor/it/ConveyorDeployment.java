@@ -72,7 +72,7 @@ public final class ConveyorDeployment {
         for (ProbeType type : ProbeType.values()) {
             String name = "conveyor-" + type.name().toLowerCase().replace('_', '-') + ".rar";
             ear.addAsModule(ShrinkWrap.create(ResourceAdapterArchive.class, name)
-                    .addAsManifestResource(new StringAsset(RA_XML), "ra.xml")
+                    .addAsManifestResource("probe/ra.xml", "ra.xml")
                     .addAsManifestResource(new StringAsset(ironjacamar(type)), "ironjacamar.xml"));
             connectors.add(name);
         }
@@ -92,12 +92,10 @@ public final class ConveyorDeployment {
      */
     public static ResourceAdapterArchive standaloneProbe(String transportType) {
         return ShrinkWrap.create(ResourceAdapterArchive.class, transportType.toLowerCase().replace('_', '-') + ".rar")
-                .addAsManifestResource(new StringAsset(RA_XML), "ra.xml")
+                .addAsManifestResource("probe/ra.xml", "ra.xml")
                 .addAsManifestResource(new StringAsset(ironjacamar(transportType, ProbeVariant.SINGLE, false, false)),
                         "ironjacamar.xml")
-                .addAsManifestResource(new StringAsset("<jboss-deployment-structure><deployment><dependencies>"
-                        + "<module name=\"deployment.conveyor.ear\"/></dependencies></deployment></jboss-deployment-structure>"),
-                        "jboss-deployment-structure.xml");
+                .addAsManifestResource("probe/jboss-deployment-structure.xml", "jboss-deployment-structure.xml");
     }
 
     private static File jarOf(Class<?> type) {
@@ -139,40 +137,16 @@ public final class ConveyorDeployment {
         return ironjacamar(type.name(), type.variant, type.initOnStart, type.stuckOnTerminate);
     }
 
+    /** {@code probe/ironjacamar.xml} with this probe's settings in its placeholders. */
     private static String ironjacamar(String transportType, ProbeVariant variant, boolean initOnStart, boolean stuckOnTerminate) {
-        return "<ironjacamar xmlns=\"http://www.ironjacamar.org/doc/schema\">\n"
-                + "  <config-property name=\"transportType\">" + transportType + "</config-property>\n"
-                + "  <config-property name=\"variant\">" + variant.name() + "</config-property>\n"
-                + "  <config-property name=\"initOnStart\">" + initOnStart + "</config-property>\n"
-                + "  <config-property name=\"secret\">s3cret-" + transportType + "</config-property>\n"
-                + "  <config-property name=\"stuckOnTerminate\">" + stuckOnTerminate + "</config-property>\n"
-                + "  <transaction-support>NoTransaction</transaction-support>\n"
-                + "  <connection-definitions>\n"
-                + "    <connection-definition class-name=\"io.conveyor.kit.jca.SendHandlerManagedConnectionFactory\" "
-                + "jndi-name=\"java:/conveyor/handlers/" + transportType + "\" pool-name=\"" + transportType + "\"/>\n"
-                + "  </connection-definitions>\n"
-                + "</ironjacamar>\n";
+        try (InputStream in = ConveyorDeployment.class.getResourceAsStream("/probe/ironjacamar.xml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("${transportType}", transportType)
+                    .replace("${variant}", variant.name())
+                    .replace("${initOnStart}", Boolean.toString(initOnStart))
+                    .replace("${stuckOnTerminate}", Boolean.toString(stuckOnTerminate));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read probe/ironjacamar.xml", e);
+        }
     }
-
-    private static final String RA_XML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            + "<connector xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"2.1\" metadata-complete=\"false\">\n"
-            + "  <display-name>Conveyor probe adapter</display-name>\n"
-            + "  <vendor-name>Conveyor tests</vendor-name>\n"
-            + "  <eis-type>PROBE</eis-type>\n"
-            + "  <resourceadapter-version>test</resourceadapter-version>\n"
-            + "  <resourceadapter>\n"
-            + "    <resourceadapter-class>io.conveyor.it.probe.ProbeResourceAdapter</resourceadapter-class>\n"
-            + "    <outbound-resourceadapter>\n"
-            + "      <connection-definition>\n"
-            + "        <managedconnectionfactory-class>io.conveyor.kit.jca.SendHandlerManagedConnectionFactory</managedconnectionfactory-class>\n"
-            + "        <connectionfactory-interface>io.conveyor.adapter.SendHandler</connectionfactory-interface>\n"
-            + "        <connectionfactory-impl-class>io.conveyor.kit.jca.SendHandlerConnectionFactory</connectionfactory-impl-class>\n"
-            + "        <connection-interface>io.conveyor.kit.jca.SendHandlerConnection</connection-interface>\n"
-            + "        <connection-impl-class>io.conveyor.kit.jca.SendHandlerConnectionHandle</connection-impl-class>\n"
-            + "      </connection-definition>\n"
-            + "      <transaction-support>NoTransaction</transaction-support>\n"
-            + "      <reauthentication-support>false</reauthentication-support>\n"
-            + "    </outbound-resourceadapter>\n"
-            + "  </resourceadapter>\n"
-            + "</connector>\n";
 }
