@@ -3,65 +3,15 @@ package io.conveyor.kit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import jakarta.resource.spi.work.ExecutionContext;
-import jakarta.resource.spi.work.Work;
+import io.conveyor.kit.testing.HeldWorkManager;
 import jakarta.resource.spi.work.WorkException;
-import jakarta.resource.spi.work.WorkListener;
-import jakarta.resource.spi.work.WorkManager;
-import jakarta.resource.spi.work.WorkRejectedException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+/** WorkQueue bounds its works on the WorkManager, runs every task once, and reports refusals and failures. */
 class WorkQueueTest {
-
-    /** A WorkManager that holds scheduled works until the test runs them, and refuses when told to. */
-    private static final class HeldWorkManager implements WorkManager {
-        final Queue<Work> scheduled = new ArrayDeque<>();
-        boolean refusing;
-
-        @Override
-        public void scheduleWork(Work work) throws WorkException {
-            if (refusing) {
-                throw new WorkRejectedException("full");
-            }
-            scheduled.add(work);
-        }
-
-        void runAll() {
-            for (Work work = scheduled.poll(); work != null; work = scheduled.poll()) {
-                work.run();
-            }
-        }
-
-        @Override
-        public void doWork(Work work) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void doWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long startWork(Work work) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long startWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void scheduleWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener) {
-            throw new UnsupportedOperationException();
-        }
-    }
 
     private final HeldWorkManager workManager = new HeldWorkManager();
     private final List<Throwable> errors = new ArrayList<>();
@@ -88,7 +38,7 @@ class WorkQueueTest {
     void refusalIsAbsorbedWhileAWorkerRuns() throws WorkException {
         WorkQueue queue = new WorkQueue(workManager, errors::add, 2);
         queue.submit(() -> ran.add(1));
-        workManager.refusing = true;
+        workManager.refusing(true);
 
         queue.submit(() -> ran.add(2));
         workManager.runAll();
@@ -100,10 +50,10 @@ class WorkQueueTest {
     @DisplayName("refused with no worker running: the caller gets the WorkException and the task is not run later")
     void refusalWithNoWorkerGoesToTheCaller() throws WorkException {
         WorkQueue queue = new WorkQueue(workManager, errors::add, 2);
-        workManager.refusing = true;
+        workManager.refusing(true);
 
         assertThatThrownBy(() -> queue.submit(() -> ran.add(1))).isInstanceOf(WorkException.class);
-        workManager.refusing = false;
+        workManager.refusing(false);
         queue.submit(() -> ran.add(2));
         workManager.runAll();
 

@@ -11,7 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+/** The SQL connector's check of a port: a label as address, an allowed statement, a usable handler configuration. */
 class SqlResourceAdapterTest {
 
     private final SqlResourceAdapter resourceAdapter = new SqlResourceAdapter();
@@ -61,6 +64,36 @@ class SqlResourceAdapterTest {
         assertThat(noStatement.field()).isEqualTo("statement");
         assertThat(noStatement).hasMessage("a statement is required");
         assertThat(noAddress.field()).isEqualTo("address");
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"sql://orders", "SQL://Orders", "orders", "anything at all"})
+    @DisplayName("validateEndpoint takes any non-blank address as a label: the target is the handler's datasource")
+    void anyLabel(String address) {
+        assertThatCode(() -> resourceAdapter.validateEndpoint(address, statement("select 1")))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    @DisplayName("a null address is refused on field address with an example")
+    void nullAddress() {
+        InvalidEndpointException refusal = refusal(null, statement("select 1"));
+
+        assertThat(refusal.field()).isEqualTo("address");
+        assertThat(refusal).hasMessage("address is required (a label such as sql://orders)");
+    }
+
+    @Test
+    @DisplayName("while dataSource is not configured every port is refused on field address, naming dataSource")
+    void unconfiguredDataSource() {
+        SqlResourceAdapter unconfigured = new SqlResourceAdapter();
+
+        InvalidEndpointException refusal = catchThrowableOfType(InvalidEndpointException.class,
+                () -> unconfigured.validateEndpoint("sql://orders", statement("select 1")));
+
+        assertThat(refusal.field()).isEqualTo("address");
+        assertThat(refusal).hasMessage("the SQL adapter's handler configuration is invalid: dataSource: the JNDI name "
+                + "of the target XA datasource is required");
     }
 
     private InvalidEndpointException refusal(String address, PropertyBag endpointProperties) {

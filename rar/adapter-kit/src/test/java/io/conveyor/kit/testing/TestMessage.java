@@ -53,6 +53,12 @@ public final class TestMessage implements Message {
         return this;
     }
 
+    /** Writes the property promoted, as the engine delivers the properties a publisher promoted. */
+    public TestMessage promoted(String name, String namespace, Object value) {
+        context.promote(name, namespace, value);
+        return this;
+    }
+
     @Override
     public String messageId() {
         return id;
