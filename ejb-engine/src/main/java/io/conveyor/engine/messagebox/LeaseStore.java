@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -40,11 +41,12 @@ public class LeaseStore {
 
     /**
      * Extends the leases of the given deliveries, as long as this server still holds them. The rows are locked in
-     * identity order first, the order every other writer uses, so renewal cannot deadlock with a disposition batch.
+     * identity order first (numeric, across every slice), the order every other writer uses, so renewal cannot
+     * deadlock with a disposition batch.
      */
     public void renew(String owner, List<String> workItemIds, Instant leaseUntil) {
         try (Connection connection = dataSource.getConnection()) {
-            for (List<String> slice : Sql.slices(workItemIds.stream().sorted().toList())) {
+            for (List<String> slice : Sql.slices(workItemIds.stream().sorted(Comparator.comparingLong(Long::parseLong)).toList())) {
                 WorkItemRows.lock(connection, slice);
                 try (PreparedStatement update = connection.prepareStatement("update cv_work_item set lease_expires_at = ? "
                         + "where lease_owner = ? and state = 'IN_PROCESS' and id = any(?)")) {
