@@ -43,7 +43,8 @@ record JmsOutgoing(String text, byte[] bytes, Map<String, Object> properties) {
     /**
      * Reads the body and the properties: {@value JmsTransmitter#MESSAGE_ID_PROPERTY} (the message identity) first, then
      * every promoted property of the default namespace, so receivers can select on them, under its name with
-     * {@code -} made {@code _}; a {@code BigDecimal} or an {@code Instant} travels as its text.
+     * {@code -} made {@code _}; a {@code BigDecimal} or an {@code Instant} travels as its text. A promoted property
+     * of that name does not replace the identity.
      */
     static JmsOutgoing of(Message message) throws IOException {
         byte[] body;
@@ -62,8 +63,9 @@ record JmsOutgoing(String text, byte[] bytes, Map<String, Object> properties) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(JmsTransmitter.MESSAGE_ID_PROPERTY, message.messageId());
         for (ContextProperty property : message.context().properties()) {
-            if (property.promoted() && property.namespace().isEmpty()) {
-                properties.put(property.name().replace('-', '_'), jmsValue(property.value()));
+            String name = property.name().replace('-', '_');
+            if (property.promoted() && property.namespace().isEmpty() && !name.equals(JmsTransmitter.MESSAGE_ID_PROPERTY)) {
+                properties.put(name, jmsValue(property.value()));
             }
         }
         return new JmsOutgoing(text, bytes, properties);

@@ -119,4 +119,12 @@ class JmsOutgoingTest {
 
         assertThat(JmsOutgoing.of(message).properties()).containsOnlyKeys("ConveyorMessageId", "Customer");
     }
+
+    @Test
+    @DisplayName("a promoted property named ConveyorMessageId does not replace the message identity receivers rely on")
+    void identityNotReplaced() throws Exception {
+        TestMessage message = new TestMessage("m1", "x").promoted("ConveyorMessageId", "", "forged");
+
+        assertThat(JmsOutgoing.of(message).properties()).containsEntry("ConveyorMessageId", "m1").hasSize(1);
+    }
 }
