@@ -26,6 +26,8 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,7 +43,6 @@ class AdapterShutdownIT {
 
     private static final String DEPLOYMENT = "conveyor";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private static final URI API = URI.create("http://127.0.0.1:8180/api/");
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Path serverBase = Path.of(System.getProperty("conveyor.server.base"));
@@ -51,16 +52,46 @@ class AdapterShutdownIT {
     @ArquillianResource
     ManagementClient management;
 
+    /** The server's REST API, at the address Arquillian's management client reports for its HTTP listener. */
+    private URI api;
+    /** Whether the test's deployment is deployed now: what {@link #undeployWhatIsDeployed()} undeploys. */
+    private boolean deployed;
+    /** The FILE connector's batch size before the test changed it, if it did: what {@link #restoreBatchSize()} restores. */
+    private String batchSizeToRestore;
+
     @Deployment(name = DEPLOYMENT, managed = false, testable = false)
     static EnterpriseArchive deployment() {
         return ConveyorDeployment.ear(AdapterShutdownIT.class);
+    }
+
+    @BeforeEach
+    void locateApi() {
+        api = management.getWebUri().resolve("/api/");
+    }
+
+    /** A test that changed the FILE connector's configuration leaves it as it found it, however far it got. */
+    @AfterEach
+    void restoreBatchSize() throws Exception {
+        if (batchSizeToRestore != null) {
+            ModelNode restored = management.getControllerClient().execute(writeBatchSize(batchSizeToRestore));
+            assertThat(restored.get("outcome").asString()).as(restored.toString()).isEqualTo("success");
+            batchSizeToRestore = null;
+        }
+    }
+
+    /** A test that stopped (or failed) with the application deployed leaves it undeployed. */
+    @AfterEach
+    void undeployWhatIsDeployed() {
+        if (deployed) {
+            undeploy();
+        }
     }
 
     @Test
     @DisplayName("L12 L13 L14 undeploying terminates the adapter once; it drains its 3 held messages while new publications are refused, before its connector stops")
     void terminateDrainsHeldMessages() throws Exception {
         Files.deleteIfExists(records().resolve(ProbeType.PROBE_SINGLE.name() + ".log"));
-        deployer.deploy(DEPLOYMENT);
+        deploy();
         createPort("drain", ProbeType.PROBE_SINGLE.name());
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -68,30 +99,26 @@ class AdapterShutdownIT {
         }
         InContainerSupport.eventually().until(() -> get("work-items?port=drain-" + run).body().split("IN_PROCESS", -1).length - 1 == 3);
 
-        deployer.undeploy(DEPLOYMENT);
+        undeploy();
         List<String> lines = ProbeRecords.read(serverBase.resolve("data"), ProbeType.PROBE_SINGLE.name());
         assertThat(lines).containsExactly("terminate called", "submission during terminate: SHUTTING_DOWN", "drained 3: OK",
                 "terminate returned", "connector stopped");
 
-        deployer.deploy(DEPLOYMENT);
-        try {
-            for (String id : ids) {
-                assertThat(get("messages/" + id).statusCode()).as("message " + id + " was drained, not delivered again").isEqualTo(404);
-            }
-        } finally {
-            deployer.undeploy(DEPLOYMENT);
+        deploy();
+        for (String id : ids) {
+            assertThat(get("messages/" + id).statusCode()).as("message " + id + " was drained, not delivered again").isEqualTo(404);
         }
     }
 
     @Test
     @DisplayName("L17 an adapter that never returns from terminate is given up on after the deadline, and the undeployment completes")
     void stuckAdapterIsGivenUpOn() throws Exception {
-        deployer.deploy(DEPLOYMENT);
+        deploy();
         createPort("stuck", ProbeType.PROBE_STUCK.name());
         String id = publish("stuck", "SEND");
         InContainerSupport.eventually().until(() -> get("messages/" + id).statusCode() == 404);
 
-        deployer.undeploy(DEPLOYMENT);
+        undeploy();
 
         assertThat(ProbeRecords.read(serverBase.resolve("data"), ProbeType.PROBE_STUCK.name()))
                 .contains("blocking in terminate").doesNotContain("terminate returned");
@@ -102,30 +129,48 @@ class AdapterShutdownIT {
     @Test
     @DisplayName("L11 a handler configuration change made while the server runs is not seen by the running adapter")
     void handlerConfigurationReadOnce() throws Exception {
-        deployer.deploy(DEPLOYMENT);
-        try {
-            createPort("config", "FILE");
-            assertThat(batchSize()).isEqualTo(20);
-            ModelNode result = management.getControllerClient().execute(writeBatchSize("7"));
-            assertThat(result.get("outcome").asString()).isEqualTo("success");
-            assertThat(result.get("response-headers", "operation-requires-reload").asBoolean(false)).isTrue();
+        deploy();
+        createPort("config", "FILE");
+        assertThat(batchSize()).isEqualTo(20);
+        batchSizeToRestore = configuredBatchSize();
+        ModelNode result = management.getControllerClient().execute(writeBatchSize("7"));
+        assertThat(result.get("outcome").asString()).isEqualTo("success");
+        assertThat(result.get("response-headers", "operation-requires-reload").asBoolean(false)).isTrue();
 
-            assertThat(batchSize()).isEqualTo(20);
-        } finally {
-            management.getControllerClient().execute(writeBatchSize("20"));
-            deployer.undeploy(DEPLOYMENT);
-        }
+        assertThat(batchSize()).isEqualTo(20);
+    }
+
+    private void deploy() {
+        deployer.deploy(DEPLOYMENT);
+        deployed = true;
+    }
+
+    private void undeploy() {
+        deployer.undeploy(DEPLOYMENT);
+        deployed = false;
     }
 
     private static ModelNode writeBatchSize(String value) {
+        ModelNode operation = batchSizeOperation("write-attribute");
+        operation.get("value").set(value);
+        return operation;
+    }
+
+    /** The FILE connector's batch size as the server's configuration holds it. */
+    private String configuredBatchSize() throws Exception {
+        ModelNode result = management.getControllerClient().execute(batchSizeOperation("read-attribute"));
+        assertThat(result.get("outcome").asString()).as(result.toString()).isEqualTo("success");
+        return result.get("result").asString();
+    }
+
+    private static ModelNode batchSizeOperation(String name) {
         ModelNode operation = new ModelNode();
-        operation.get("operation").set("write-attribute");
+        operation.get("operation").set(name);
         ModelNode address = operation.get("address");
         address.add("subsystem", "resource-adapters");
         address.add("resource-adapter", "conveyor-file");
         address.add("config-properties", "batchSize");
         operation.get("name").set("value");
-        operation.get("value").set(value);
         return operation;
     }
 
@@ -139,22 +184,22 @@ class AdapterShutdownIT {
         String port = Json.createObjectBuilder().add("name", name + "-" + run).add("filter", "Customer = '" + run + "-" + name + "'")
                 .add("primaryTransport", Json.createObjectBuilder().add("adapter", adapter).add("address", address)
                         .add("retryCount", 0)).build().toString();
-        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(API.resolve("ports"))
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(api.resolve("ports"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(port)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     }
 
     private String publish(String port, String outcome) throws Exception {
-        HttpResponse<String> published = HTTP.send(HttpRequest.newBuilder(API.resolve("messages"))
+        HttpResponse<String> published = HTTP.send(HttpRequest.newBuilder(api.resolve("messages"))
                 .header("Conveyor-Properties", "{\"Customer\":\"" + run + "-" + port + "\",\"Outcome\":\"" + outcome + "\"}")
                 .POST(HttpRequest.BodyPublishers.ofString("shutdown test")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
         return json(published.body()).getString("messageId");
     }
 
-    private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(API.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(api.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private Path records() {

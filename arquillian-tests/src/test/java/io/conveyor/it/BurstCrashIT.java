@@ -32,7 +32,10 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,7 +55,6 @@ class BurstCrashIT {
     private static final int MAX_IN_FLIGHT = 200;
     private static final int ACKNOWLEDGED_BEFORE_KILL = 1500;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final URI API = URI.create("http://127.0.0.1:8280/api/");
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Path directory = Path.of(System.getProperty("conveyor.test.files"), "burst-" + run);
@@ -62,6 +64,13 @@ class BurstCrashIT {
     ContainerController controller;
     @ArquillianResource
     Deployer deployer;
+    @ArquillianResource
+    @TargetsContainer(CrashServer.CONTAINER)
+    ManagementClient management;
+
+    private CrashServer crash;
+    /** The crash server's REST API, once it is started. */
+    private URI api;
 
     @Deployment(name = DEPLOYMENT, managed = false, testable = false)
     @TargetsContainer(CrashServer.CONTAINER)
@@ -69,50 +78,56 @@ class BurstCrashIT {
         return ConveyorDeployment.ear(BurstCrashIT.class);
     }
 
+    @BeforeEach
+    void crashServer() {
+        crash = new CrashServer(controller, deployer, management);
+    }
+
+    /** Whatever state the test left the server in: undeployed and stopped. */
+    @AfterEach
+    void cleanUp() {
+        crash.cleanUp();
+    }
+
     @Test
     @DisplayName("killed during a burst, the server delivers every acknowledged publication after the restart; duplicates are bounded by what was in flight")
     void acknowledgedPublicationsSurviveAKill() throws Exception {
-        controller.start(CrashServer.CONTAINER);
-        deployer.deploy(DEPLOYMENT);
-        try {
-            String definition = Json.createObjectBuilder().add("name", "burst-" + run).add("filter", "Customer = '" + run + "'")
-                    .add("primaryTransport", Json.createObjectBuilder().add("adapter", "FILE")
-                            .add("address", "file://" + directory + "/%MessageID%.txt")
-                            .add("properties", Json.createObjectBuilder().add("copyMode", "APPEND"))).build().toString();
-            assertThat(send(HttpRequest.newBuilder(API.resolve("ports")).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(definition))).statusCode()).isEqualTo(201);
+        api = crash.startAndDeploy(DEPLOYMENT);
+        String definition = Json.createObjectBuilder().add("name", "burst-" + run).add("filter", "Customer = '" + run + "'")
+                .add("primaryTransport", Json.createObjectBuilder().add("adapter", "FILE")
+                        .add("address", "file://" + directory + "/%MessageID%.txt")
+                        .add("properties", Json.createObjectBuilder().add("copyMode", "APPEND"))).build().toString();
+        assertThat(send(HttpRequest.newBuilder(api.resolve("ports")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(definition))).statusCode()).isEqualTo(201);
 
-            AtomicBoolean publishing = new AtomicBoolean(true);
-            ExecutorService publishers = Executors.newFixedThreadPool(8);
-            for (int i = 0; i < 8; i++) {
-                publishers.execute(() -> publishUntilStopped(publishing));
-            }
-            Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> acknowledged.size() >= ACKNOWLEDGED_BEFORE_KILL);
-            controller.kill(CrashServer.CONTAINER);
-            publishing.set(false);
-            publishers.shutdown();
-            assertThat(publishers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-            controller.start(CrashServer.CONTAINER);
-
-            Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> acknowledged.stream().allMatch(id -> Files.exists(file(id))));
-            long duplicated;
-            try (Stream<Path> files = Files.list(directory)) {
-                duplicated = files.filter(file -> timesDelivered(file) > 1).count();
-            }
-            System.out.println("BurstCrashIT: " + acknowledged.size() + " acknowledged, all delivered; " + duplicated
-                    + " delivered twice");
-            assertThat(duplicated).isLessThanOrEqualTo(MAX_IN_FLIGHT);
-        } finally {
-            CrashServer.cleanUp(controller, deployer, DEPLOYMENT);
+        AtomicBoolean publishing = new AtomicBoolean(true);
+        ExecutorService publishers = Executors.newFixedThreadPool(8);
+        for (int i = 0; i < 8; i++) {
+            publishers.execute(() -> publishUntilStopped(publishing));
         }
+        Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> acknowledged.size() >= ACKNOWLEDGED_BEFORE_KILL);
+        controller.kill(CrashServer.CONTAINER);
+        publishing.set(false);
+        publishers.shutdown();
+        assertThat(publishers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        controller.start(CrashServer.CONTAINER);
+
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> acknowledged.stream().allMatch(id -> Files.exists(file(id))));
+        long duplicated;
+        try (Stream<Path> files = Files.list(directory)) {
+            duplicated = files.filter(file -> timesDelivered(file) > 1).count();
+        }
+        System.out.println("BurstCrashIT: " + acknowledged.size() + " acknowledged, all delivered; " + duplicated
+                + " delivered twice");
+        assertThat(duplicated).isLessThanOrEqualTo(MAX_IN_FLIGHT);
     }
 
     /** Publishes one message per request until told to stop or the server goes away; records every 201. */
     private void publishUntilStopped(AtomicBoolean publishing) {
         while (publishing.get()) {
             try {
-                HttpResponse<String> published = send(HttpRequest.newBuilder(API.resolve("messages"))
+                HttpResponse<String> published = send(HttpRequest.newBuilder(api.resolve("messages"))
                         .header("Conveyor-Properties", "{\"Customer\":\"" + run + "\"}")
                         .POST(HttpRequest.BodyPublishers.ofString("one delivery\n")));
                 if (published.statusCode() == 201) {

@@ -22,7 +22,10 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,7 +44,6 @@ class CrashRecoveryIT {
     private static final String CONTAINER = CrashServer.CONTAINER;
     private static final String DEPLOYMENT = "crash";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final URI API = URI.create("http://127.0.0.1:8280/api/");
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -49,6 +51,13 @@ class CrashRecoveryIT {
     ContainerController controller;
     @ArquillianResource
     Deployer deployer;
+    @ArquillianResource
+    @TargetsContainer(CONTAINER)
+    ManagementClient management;
+
+    private CrashServer crash;
+    /** The crash server's REST API, once it is started. */
+    private URI api;
 
     @Deployment(name = DEPLOYMENT, managed = false, testable = false)
     @TargetsContainer(CONTAINER)
@@ -56,29 +65,35 @@ class CrashRecoveryIT {
         return ConveyorDeployment.ear(CrashRecoveryIT.class);
     }
 
+    @BeforeEach
+    void crashServer() {
+        crash = new CrashServer(controller, deployer, management);
+    }
+
+    /** Whatever state the test left the server in: undeployed and stopped. */
+    @AfterEach
+    void cleanUp() {
+        crash.cleanUp();
+    }
+
     @Test
     @DisplayName("killed between prepare and commit, the server deploys at once and recovers the transaction: the row, the response and the deletion, all present once")
     void recoversAfterKill() throws Exception {
-        controller.start(CONTAINER);
-        deployer.deploy(DEPLOYMENT);
-        try {
-            createPort("crash-" + run, ProbeType.PROBE_TX.name(), "probe://crash", true, null);
-            createPort("count-" + run, "SQL", "sql://count", true,
-                    "select count(*) as n from probe_target where message_id = :Id");
-            String id = publish("crash-" + run, "{\"Customer\":\"crash-" + run + "\",\"Fault\":\"HALT_IN_COMMIT\"}", "");
+        api = crash.startAndDeploy(DEPLOYMENT);
+        createPort("crash-" + run, ProbeType.PROBE_TX.name(), "probe://crash", true, null);
+        createPort("count-" + run, "SQL", "sql://count", true,
+                "select count(*) as n from probe_target where message_id = :Id");
+        String id = publish("crash-" + run, "{\"Customer\":\"crash-" + run + "\",\"Fault\":\"HALT_IN_COMMIT\"}", "");
 
-            CrashServer.restartAfterHalt(controller);
-            assertThat(get("adapters").statusCode()).as("the engine deployed while the transaction is still in doubt")
-                    .isEqualTo(200);
+        crash.restartAfterHalt();
+        assertThat(get("adapters").statusCode()).as("the engine deployed while the transaction is still in doubt")
+                .isEqualTo(200);
 
-            Awaitility.await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> get("messages/" + id).statusCode() == 404 && get("messages/" + id + "/response").statusCode() == 200);
-            assertThat(get("messages/" + id + "/response").body()).isEqualTo("written " + id);
-            String count = publish("count-" + run, "{\"Customer\":\"count-" + run + "\",\"Id\":\"" + id + "\"}", "?responseTimeout=30");
-            assertThat(count).isEqualTo("[{\"n\":1}]");
-        } finally {
-            CrashServer.cleanUp(controller, deployer, DEPLOYMENT);
-        }
+        Awaitility.await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> get("messages/" + id).statusCode() == 404 && get("messages/" + id + "/response").statusCode() == 200);
+        assertThat(get("messages/" + id + "/response").body()).isEqualTo("written " + id);
+        String count = publish("count-" + run, "{\"Customer\":\"count-" + run + "\",\"Id\":\"" + id + "\"}", "?responseTimeout=30");
+        assertThat(count).isEqualTo("[{\"n\":1}]");
     }
 
     private void createPort(String name, String adapter, String address, boolean twoWay, String statement) throws Exception {
@@ -88,7 +103,7 @@ class CrashRecoveryIT {
         }
         String port = Json.createObjectBuilder().add("name", name).add("twoWay", twoWay)
                 .add("filter", "Customer = '" + name + "'").add("primaryTransport", transport).build().toString();
-        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(API.resolve("ports"))
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(api.resolve("ports"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(port)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -96,7 +111,7 @@ class CrashRecoveryIT {
 
     /** Publishes; returns the message identity, or with a response timeout, the response body. */
     private String publish(String port, String properties, String query) throws Exception {
-        HttpResponse<String> published = HTTP.send(HttpRequest.newBuilder(API.resolve("messages" + query))
+        HttpResponse<String> published = HTTP.send(HttpRequest.newBuilder(api.resolve("messages" + query))
                 .header("Conveyor-Properties", properties)
                 .POST(HttpRequest.BodyPublishers.ofString("crash test")).build(), HttpResponse.BodyHandlers.ofString());
         if (!query.isEmpty()) {
@@ -107,8 +122,8 @@ class CrashRecoveryIT {
         return json(published.body()).getString("messageId");
     }
 
-    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(API.resolve(path)).timeout(Duration.ofSeconds(5)).GET().build(),
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(5)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

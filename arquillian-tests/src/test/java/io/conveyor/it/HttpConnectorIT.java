@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +44,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class HttpConnectorIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private static final URI API = URI.create("http://127.0.0.1:8180/api/");
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, Received> received = new ConcurrentHashMap<>();
@@ -51,6 +52,11 @@ class HttpConnectorIT {
     private HttpServer partner;
     private HttpServer elsewhere;
 
+    @ArquillianResource
+    ManagementClient management;
+    /** The server's REST API, at the address Arquillian's management client reports for its HTTP listener. */
+    private URI api;
+
     /** What the partner's server received. */
     private record Received(String method, String body, String contentType, String authorization) {
     }
@@ -58,6 +64,11 @@ class HttpConnectorIT {
     @Deployment
     static EnterpriseArchive deployment() {
         return ConveyorDeployment.ear(HttpConnectorIT.class);
+    }
+
+    @BeforeEach
+    void locateApi() {
+        api = management.getWebUri().resolve("/api/");
     }
 
     @BeforeEach
@@ -109,7 +120,7 @@ class HttpConnectorIT {
     @DisplayName("a two-way HTTP port returns the partner's answer to the publisher, with the status in the response's context")
     void solicitResponse() throws Exception {
         createPort("quotes", true, Json.createObjectBuilder());
-        HttpResponse<String> answered = HTTP.send(HttpRequest.newBuilder(API.resolve("messages?responseTimeout=30"))
+        HttpResponse<String> answered = HTTP.send(HttpRequest.newBuilder(api.resolve("messages?responseTimeout=30"))
                 .header("Content-Type", "text/plain")
                 .header("Conveyor-Properties", "{\"Customer\":\"quotes-" + run + "\"}")
                 .POST(HttpRequest.BodyPublishers.ofString("12 widgets")).build(), HttpResponse.BodyHandlers.ofString());
@@ -216,7 +227,7 @@ class HttpConnectorIT {
                 .add("filter", "Customer = '" + name + "'")
                 .add("primaryTransport", Json.createObjectBuilder().add("adapter", "HTTP").add("address", address)
                         .add("retryCount", 0).add("properties", properties)).build().toString();
-        return HTTP.send(HttpRequest.newBuilder(API.resolve("ports")).header("Content-Type", "application/json")
+        return HTTP.send(HttpRequest.newBuilder(api.resolve("ports")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(port)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -225,7 +236,7 @@ class HttpConnectorIT {
     }
 
     private Published publish(String path, String body, String query) throws Exception {
-        HttpResponse<String> published = HTTP.send(HttpRequest.newBuilder(API.resolve("messages" + query))
+        HttpResponse<String> published = HTTP.send(HttpRequest.newBuilder(api.resolve("messages" + query))
                 .header("Content-Type", "application/xml")
                 .header("Conveyor-Properties", "{\"Customer\":\"" + path + "-" + run + "\"}")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -233,8 +244,8 @@ class HttpConnectorIT {
         return new Published(json(published.body()).getString("messageId"));
     }
 
-    private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(API.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(api.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonObject json(String body) {

@@ -23,7 +23,10 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,7 +43,6 @@ class InterruptedDeliveryIT {
 
     private static final String DEPLOYMENT = "interrupted";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final URI API = URI.create("http://127.0.0.1:8280/api/");
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -48,6 +50,13 @@ class InterruptedDeliveryIT {
     ContainerController controller;
     @ArquillianResource
     Deployer deployer;
+    @ArquillianResource
+    @TargetsContainer(CrashServer.CONTAINER)
+    ManagementClient management;
+
+    private CrashServer crash;
+    /** The crash server's REST API, once it is started. */
+    private URI api;
 
     @Deployment(name = DEPLOYMENT, managed = false, testable = false)
     @TargetsContainer(CrashServer.CONTAINER)
@@ -55,42 +64,48 @@ class InterruptedDeliveryIT {
         return ConveyorDeployment.ear(InterruptedDeliveryIT.class);
     }
 
+    @BeforeEach
+    void crashServer() {
+        crash = new CrashServer(controller, deployer, management);
+    }
+
+    /** Whatever state the test left the server in: undeployed and stopped. */
+    @AfterEach
+    void cleanUp() {
+        crash.cleanUp();
+    }
+
     @Test
     @DisplayName("a message that kills its server at every delivery is suspended after the second restart, and the server stays up")
     void poisonMessageEndsSuspended() throws Exception {
-        controller.start(CrashServer.CONTAINER);
-        deployer.deploy(DEPLOYMENT);
-        try {
-            String port = "poison-" + run;
-            String definition = Json.createObjectBuilder().add("name", port).add("filter", "Customer = '" + port + "'")
-                    .add("primaryTransport", Json.createObjectBuilder().add("adapter", ProbeType.PROBE_SINGLE.name())
-                            .add("address", "probe://poison").add("retryCount", 3)).build().toString();
-            assertThat(send(HttpRequest.newBuilder(API.resolve("ports")).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(definition))).statusCode()).isEqualTo(201);
-            HttpResponse<String> published = send(HttpRequest.newBuilder(API.resolve("messages"))
-                    .header("Conveyor-Properties", "{\"Customer\":\"" + port + "\",\"Outcome\":\"HALT\"}")
-                    .POST(HttpRequest.BodyPublishers.ofString("poison")));
-            assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
-            String messageId = json(published.body()).getString("messageId");
+        api = crash.startAndDeploy(DEPLOYMENT);
+        String port = "poison-" + run;
+        String definition = Json.createObjectBuilder().add("name", port).add("filter", "Customer = '" + port + "'")
+                .add("primaryTransport", Json.createObjectBuilder().add("adapter", ProbeType.PROBE_SINGLE.name())
+                        .add("address", "probe://poison").add("retryCount", 3)).build().toString();
+        assertThat(send(HttpRequest.newBuilder(api.resolve("ports")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(definition))).statusCode()).isEqualTo(201);
+        HttpResponse<String> published = send(HttpRequest.newBuilder(api.resolve("messages"))
+                .header("Conveyor-Properties", "{\"Customer\":\"" + port + "\",\"Outcome\":\"HALT\"}")
+                .POST(HttpRequest.BodyPublishers.ofString("poison")));
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
+        String messageId = json(published.body()).getString("messageId");
 
-            CrashServer.restartAfterHalt(controller);
-            CrashServer.restartAfterHalt(controller);
-            assertThat(controller.isStarted(CrashServer.CONTAINER)).as("the server stays up after the second restart").isTrue();
+        crash.restartAfterHalt();
+        crash.restartAfterHalt();
+        assertThat(controller.isStarted(CrashServer.CONTAINER)).as("the server stays up after the second restart").isTrue();
 
-            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> suspended(port).size() == 1);
-            JsonObject item = suspended(port).getJsonObject(0);
-            assertThat(item.getString("messageId")).isEqualTo(messageId);
-            assertThat(item.getString("errorText")).contains("interrupted 2 times in a row without an outcome");
-            assertThat(send(HttpRequest.newBuilder(API.resolve("adapters")).GET()).statusCode()).isEqualTo(200);
-        } finally {
-            CrashServer.cleanUp(controller, deployer, DEPLOYMENT);
-        }
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> suspended(port).size() == 1);
+        JsonObject item = suspended(port).getJsonObject(0);
+        assertThat(item.getString("messageId")).isEqualTo(messageId);
+        assertThat(item.getString("errorText")).contains("interrupted 2 times in a row without an outcome");
+        assertThat(send(HttpRequest.newBuilder(api.resolve("adapters")).GET()).statusCode()).isEqualTo(200);
     }
 
     private JsonArray suspended(String port) throws IOException, InterruptedException {
         try (JsonReader reader = Json.createReader(new StringReader(send(HttpRequest.newBuilder(
-                API.resolve("suspended?port=" + port)).GET()).body()))) {
+                api.resolve("suspended?port=" + port)).GET()).body()))) {
             return reader.readArray();
         }
     }

@@ -13,14 +13,20 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.ResourceAdapterArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,13 +44,23 @@ class StandaloneConnectorIT {
     private static final String CONNECTOR = "standalone";
     private static final String TYPE = "PROBE_STANDALONE";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private static final URI API = URI.create("http://127.0.0.1:8180/api/");
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Path data = Path.of(System.getProperty("conveyor.server.base")).resolve("data");
 
     @ArquillianResource
     Deployer deployer;
+    /** The management client of the server the engine goes to (with two deployments, Arquillian must be told which). */
+    @ArquillianResource
+    @OperateOnDeployment(ENGINE)
+    ManagementClient management;
+
+    /** The server's REST API, at the address Arquillian's management client reports for its HTTP listener. */
+    private URI api;
+    /** What the test has deployed now, in the order it deployed it. */
+    private final Deque<String> deployed = new ArrayDeque<>();
+    /** The port the test created, if it got that far. */
+    private String createdPort;
 
     @Deployment(name = ENGINE, managed = false, testable = false, order = 1)
     static EnterpriseArchive engine() {
@@ -56,46 +72,71 @@ class StandaloneConnectorIT {
         return ConveyorDeployment.standaloneProbe(TYPE);
     }
 
+    @BeforeEach
+    void locateApi() {
+        api = management.getWebUri().resolve("/api/");
+    }
+
+    /**
+     * Undoes what the test did, as far as it got: deletes its port while the engine is still there (a port whose adapter
+     * is no longer deployed would make later bindings imports on this server fail), then undeploys what it deployed,
+     * the latest first (the connector before the engine).
+     */
+    @AfterEach
+    void undo() throws Exception {
+        if (createdPort != null && deployed.contains(ENGINE)) {
+            HTTP.send(HttpRequest.newBuilder(api.resolve("ports/" + createdPort)).DELETE().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            createdPort = null;
+        }
+        while (!deployed.isEmpty()) {
+            undeploy(deployed.peek());
+        }
+    }
+
     @Test
     @DisplayName("a connector undeployed on its own has its adapter terminated first; its messages wait and go once it is back")
     void adapterTerminatedBeforeItsConnectorStops() throws Exception {
         Files.deleteIfExists(data.resolve("probe-records").resolve(TYPE + ".log"));
-        deployer.deploy(ENGINE);
-        deployer.deploy(CONNECTOR);
-        try {
-            createPort();
-            String first = publish();
-            InContainerSupport.eventually().until(() -> get("messages/" + first).statusCode() == 404);
+        deploy(ENGINE);
+        deploy(CONNECTOR);
+        createPort();
+        String first = publish();
+        InContainerSupport.eventually().until(() -> get("messages/" + first).statusCode() == 404);
 
-            deployer.undeploy(CONNECTOR);
-            assertThat(ProbeRecords.read(data, TYPE)).containsExactly("terminate called", "terminate returned",
-                    "connector stopped");
+        undeploy(CONNECTOR);
+        assertThat(ProbeRecords.read(data, TYPE)).containsExactly("terminate called", "terminate returned",
+                "connector stopped");
 
-            String waiting = publish();
-            assertThat(get("messages/" + waiting).body()).contains("\"state\":\"READY\"");
-            deployer.deploy(CONNECTOR);
-            InContainerSupport.eventually().until(() -> get("messages/" + waiting).statusCode() == 404);
-        } finally {
-            // a port whose adapter is no longer deployed would make later bindings imports on this server fail
-            HTTP.send(HttpRequest.newBuilder(API.resolve("ports/standalone-" + run)).DELETE().build(),
-                    HttpResponse.BodyHandlers.discarding());
-            deployer.undeploy(CONNECTOR);
-            deployer.undeploy(ENGINE);
-        }
+        String waiting = publish();
+        assertThat(get("messages/" + waiting).body()).contains("\"state\":\"READY\"");
+        deploy(CONNECTOR);
+        InContainerSupport.eventually().until(() -> get("messages/" + waiting).statusCode() == 404);
+    }
+
+    private void deploy(String deployment) {
+        deployer.deploy(deployment);
+        deployed.push(deployment);
+    }
+
+    private void undeploy(String deployment) {
+        deployer.undeploy(deployment);
+        deployed.remove(deployment);
     }
 
     private void createPort() throws Exception {
-        String port = Json.createObjectBuilder().add("name", "standalone-" + run).add("filter", "Customer = '" + run + "'")
+        createdPort = "standalone-" + run;
+        String port = Json.createObjectBuilder().add("name", createdPort).add("filter", "Customer = '" + run + "'")
                 .add("primaryTransport", Json.createObjectBuilder().add("adapter", TYPE).add("address", "probe://standalone"))
                 .build().toString();
-        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(API.resolve("ports"))
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(api.resolve("ports"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(port)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     }
 
     private String publish() throws Exception {
-        HttpResponse<String> published = HTTP.send(HttpRequest.newBuilder(API.resolve("messages"))
+        HttpResponse<String> published = HTTP.send(HttpRequest.newBuilder(api.resolve("messages"))
                 .header("Conveyor-Properties", "{\"Customer\":\"" + run + "\"}")
                 .POST(HttpRequest.BodyPublishers.ofString("standalone")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
@@ -104,7 +145,7 @@ class StandaloneConnectorIT {
         }
     }
 
-    private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(API.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(api.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }
