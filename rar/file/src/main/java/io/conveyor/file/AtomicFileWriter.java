@@ -8,7 +8,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,6 +25,13 @@ import java.util.logging.Logger;
  * forces the temporary file, {@link #place} moves it into place, {@link #forceDirectories} forces the directories
  * the placed files are in, each once. A file counts as written only after the last step. {@link #write} does all
  * three for one file.
+ *
+ * <p>Every write is held to the allowed roots at the moment it happens: the target's directory is opened under its
+ * root without following symbolic links, and a link as the file name is refused ({@link AllowedDirectory}). The
+ * temporary file is created, an append is written, an {@link CopyMode#OVERWRITE} is renamed and the temporary file
+ * is removed relative to that open directory; so a link swapped into the path after the check cannot send them
+ * elsewhere. Only the hard link of {@link CopyMode#CREATE_NEW} goes by path (Java has no {@code linkat}): it is made
+ * between the directory's real paths, right after the directory was opened again and found to be the same one.
  *
  * <p>In {@link CopyMode#CREATE_NEW} an existing target that holds exactly the body is the same message delivered
  * again (the server died after writing it and before the engine deleted the message), so the write succeeds
@@ -45,16 +51,19 @@ final class AtomicFileWriter {
     }
 
     /**
-     * A file staged for its target: the temporary file written and forced ({@code null} for an append, written in
-     * place already), and the directories whose entries must be forced once it is placed, the target's first.
+     * A file staged for its target (as addressed): the temporary file written and forced ({@code null} for an append,
+     * written in place already), the directories whose entries must be forced once it is placed, the target's first,
+     * all as real paths, and the identity of the target's directory when it was staged.
      */
-    record Staged(Path target, Path temporary, CopyMode mode, List<Path> directories) {
+    record Staged(Path target, Path temporary, CopyMode mode, List<Path> directories, Object directoryKey) {
     }
 
     private final boolean forceToDisk;
+    private final List<AllowedRoot> roots;
 
-    AtomicFileWriter(boolean forceToDisk) {
+    AtomicFileWriter(boolean forceToDisk, List<AllowedRoot> roots) {
         this.forceToDisk = forceToDisk;
+        this.roots = List.copyOf(roots);
     }
 
     /**
@@ -74,54 +83,67 @@ final class AtomicFileWriter {
      * Writes the data to a temporary file next to the target and forces it (an append is written to the target
      * itself, and forced); makes the target's directory if needed.
      *
-     * @throws IOException on failure; no temporary file is left behind
+     * @throws IOException on failure, and when the target's directory is not under its allowed root once links are
+     *                     taken into account or the target is a symbolic link; no temporary file is left behind
      */
     Staged stage(Path target, InputStream data, CopyMode mode) throws IOException {
-        Path directory = target.getParent();
-        Path firstCreated = null;
-        for (Path ancestor = directory; ancestor != null && !Files.isDirectory(ancestor); ancestor = ancestor.getParent()) {
-            firstCreated = ancestor;
-        }
-        Files.createDirectories(directory);
-        List<Path> directories = new ArrayList<>(List.of(directory));
-        // a directory made here is durable only once the entry in its parent is forced too
-        for (Path created = directory; firstCreated != null && created.startsWith(firstCreated); created = created.getParent()) {
-            directories.add(created.getParent());
-        }
-        if (mode == CopyMode.APPEND) {
-            synchronized (APPEND_LOCKS[Math.floorMod(target.hashCode(), APPEND_LOCKS.length)]) {
-                append(target, data);
+        String name = target.getFileName().toString();
+        try (AllowedDirectory directory = AllowedDirectory.open(target.getParent(), roots, true)) {
+            directory.refuseLink(name);
+            Path realTarget = directory.realPath().resolve(name);
+            List<Path> directories = new ArrayList<>(List.of(directory.realPath()));
+            // a directory made here is durable only once the entry in its parent is forced too
+            directory.created().forEach(created -> directories.add(created.getParent()));
+            if (mode == CopyMode.APPEND) {
+                synchronized (APPEND_LOCKS[Math.floorMod(realTarget.hashCode(), APPEND_LOCKS.length)]) {
+                    try (FileChannel channel = directory.openFile(name, StandardOpenOption.CREATE,
+                            StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                        copy(data, channel);
+                    }
+                }
+                return new Staged(target, null, mode, directories, directory.key());
             }
-            return new Staged(target, null, mode, directories);
+            Path temporary = TemporaryFileName.next(realTarget);
+            String temporaryName = temporary.getFileName().toString();
+            try (FileChannel channel = directory.openFile(temporaryName, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                copy(data, channel);
+            } catch (IOException | RuntimeException e) {
+                directory.deleteIfExists(temporaryName);
+                throw e;
+            }
+            return new Staged(target, temporary, mode, directories, directory.key());
         }
-        Path temporary = TemporaryFileName.next(target);
-        try {
-            writeNew(temporary, data);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temporary);
-            throw e;
-        }
-        return new Staged(target, temporary, mode, directories);
     }
 
     /**
      * Moves a staged file into place: renamed over the target ({@link CopyMode#OVERWRITE}), or linked to its name if
-     * free ({@link CopyMode#CREATE_NEW}); the temporary file is gone afterwards, whatever happens.
+     * free ({@link CopyMode#CREATE_NEW}); the temporary file is gone afterwards, unless its directory was moved away
+     * in the meantime (the next start's cleaner removes it if it is still under a root).
      *
      * @throws FileAlreadyExistsException in {@link CopyMode#CREATE_NEW} when the target exists with other content
+     * @throws IOException                when the target's directory is no longer the one the file was staged in
      */
     void place(Staged staged) throws IOException {
         if (staged.temporary() == null) {
             return;
         }
-        try {
-            if (staged.mode() == CopyMode.CREATE_NEW) {
-                linkNew(staged.target(), staged.temporary());
-            } else {
-                Files.move(staged.temporary(), staged.target(), StandardCopyOption.ATOMIC_MOVE);
+        String temporaryName = staged.temporary().getFileName().toString();
+        try (AllowedDirectory directory = AllowedDirectory.open(staged.target().getParent(), roots, false)) {
+            try {
+                if (!directory.key().equals(staged.directoryKey())) {
+                    throw new IOException("refused to place " + staged.target() + ": its directory "
+                            + directory.realPath() + " was replaced after the body was written into it");
+                }
+                String name = staged.target().getFileName().toString();
+                if (staged.mode() == CopyMode.CREATE_NEW) {
+                    linkNew(directory.realPath().resolve(name), staged.temporary());
+                } else {
+                    directory.rename(temporaryName, name);
+                }
+            } finally {
+                directory.deleteIfExists(temporaryName);
             }
-        } finally {
-            Files.deleteIfExists(staged.temporary());
         }
     }
 
@@ -161,19 +183,6 @@ final class AtomicFileWriter {
         } catch (IOException e) {
             exists.addSuppressed(e);
             return false;
-        }
-    }
-
-    private void writeNew(Path file, InputStream data) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            copy(data, channel);
-        }
-    }
-
-    private void append(Path file, InputStream data) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
-            copy(data, channel);
         }
     }
 

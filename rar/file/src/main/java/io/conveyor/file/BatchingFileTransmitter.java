@@ -64,7 +64,7 @@ public final class BatchingFileTransmitter implements BatchTransmitter, Transpor
         }
         this.proxy = transportProxy;
         this.workQueue = new WorkQueue(workManager, transportProxy::setErrorInfo);
-        new OrphanedTemporaryFileCleaner(settings.allowedRoots(), clock.instant(), transportProxy::setErrorInfo)
+        new OrphanedTemporaryFileCleaner(settings.configuredRoots(), clock.instant(), transportProxy::setErrorInfo)
                 .startOn(workManager);
     }
 

@@ -39,7 +39,7 @@ public final class BlockingFileTransmitter implements Transmitter, TransportCont
         if (settings == null) {
             throw new IllegalStateException("the FILE adapter was initialised without its handler configuration");
         }
-        new OrphanedTemporaryFileCleaner(settings.allowedRoots(), clock.instant(), proxy::setErrorInfo)
+        new OrphanedTemporaryFileCleaner(settings.configuredRoots(), clock.instant(), proxy::setErrorInfo)
                 .startOn(workManager);
     }
 

@@ -17,7 +17,8 @@ import java.util.Locale;
 /**
  * Writes one message to the file its context names: the address from {@code OutboundTransportLocation}, the copy
  * mode from the endpoint property {@code copyMode}. Shared by the blocking and the non-blocking adapter. The
- * address is checked against the allowed roots on every delivery, so dynamic sends are held to them too.
+ * address is checked against the allowed roots on every delivery, so dynamic sends are held to them too: its text
+ * first, then, as it is written, the real directory ({@link AllowedDirectory}).
  */
 final class FileDelivery {
 
@@ -27,7 +28,7 @@ final class FileDelivery {
 
     FileDelivery(FileHandlerSettings settings, Clock clock) {
         this.settings = settings;
-        this.writer = new AtomicFileWriter(settings.forceToDisk());
+        this.writer = new AtomicFileWriter(settings.forceToDisk(), settings.allowedRoots());
         this.clock = clock;
     }
 
@@ -46,7 +47,7 @@ final class FileDelivery {
     AtomicFileWriter.Staged stage(Message message) throws IOException, InvalidEndpointException {
         MessageContext context = message.context();
         String address = context.readString(SystemProperties.OUTBOUND_TRANSPORT_LOCATION, SystemProperties.NAMESPACE);
-        FileAddress fileAddress = FileAddress.parse(address, settings.allowedRoots());
+        FileAddress fileAddress = FileAddress.parse(address, settings.configuredRoots());
         Path target = fileAddress.target(macroValues(message));
         MessagePart body = message.bodyPart();
         if (body == null) {

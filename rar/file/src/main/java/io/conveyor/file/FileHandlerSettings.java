@@ -1,6 +1,7 @@
 package io.conveyor.file;
 
 import io.conveyor.adapter.PropertyBag;
+import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,12 +11,13 @@ import java.util.Locale;
 /**
  * The FILE adapter's handler configuration, validated (see the connector README for the property table).
  *
- * @param allowedRoots directories under which every target file must lie
+ * @param allowedRoots directories under which every target file must lie, each with its real path resolved when the
+ *                     configuration was loaded
  * @param mode         blocking single-message or non-blocking batch-aware
  * @param batchSize    most messages per engine batch in non-blocking mode
  * @param forceToDisk  whether each file and its directory entry reach the disk before success is reported
  */
-public record FileHandlerSettings(List<Path> allowedRoots, SendMode mode, int batchSize, boolean forceToDisk) {
+public record FileHandlerSettings(List<AllowedRoot> allowedRoots, SendMode mode, int batchSize, boolean forceToDisk) {
 
     // The handler properties' defaults, written only here: the resource adapter's @ConfigProperty annotations, its
     // fields and from() all use these (a build test checks the README and conveyor.cli against the annotations).
@@ -30,7 +32,7 @@ public record FileHandlerSettings(List<Path> allowedRoots, SendMode mode, int ba
      */
     public static FileHandlerSettings from(PropertyBag config) {
         return new FileHandlerSettings(
-                parseRoots(config.readString("allowedRoots", "")),
+                resolve(parseRoots(config.readString("allowedRoots", ""))),
                 parseMode(config.readString("mode", DEFAULT_MODE)),
                 parseBatchSize(config),
                 parseForceToDisk(config.readString("forceToDisk", DEFAULT_FORCE_TO_DISK)));
@@ -54,6 +56,24 @@ public record FileHandlerSettings(List<Path> allowedRoots, SendMode mode, int ba
             }
         }
         return List.copyOf(roots);
+    }
+
+    /** The roots as configured, for checking an address. */
+    public List<Path> configuredRoots() {
+        return allowedRoots.stream().map(AllowedRoot::configured).toList();
+    }
+
+    private static List<AllowedRoot> resolve(List<Path> roots) {
+        List<AllowedRoot> resolved = new ArrayList<>();
+        for (Path root : roots) {
+            try {
+                resolved.add(AllowedRoot.resolve(root));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("allowedRoots: the real path of '" + root + "' cannot be resolved: "
+                        + e, e);
+            }
+        }
+        return List.copyOf(resolved);
     }
 
     private static SendMode parseMode(String text) {

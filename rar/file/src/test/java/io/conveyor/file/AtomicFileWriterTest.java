@@ -50,7 +50,7 @@ class AtomicFileWriterTest {
     void createNewWrites() throws Exception {
         Path target = dir.resolve("a.xml");
 
-        new AtomicFileWriter(true).write(target, body("<a/>"), CopyMode.CREATE_NEW);
+        writer(true).write(target, body("<a/>"), CopyMode.CREATE_NEW);
 
         assertThat(target).hasContent("<a/>");
         assertNoTemporaryFiles(dir);
@@ -62,7 +62,7 @@ class AtomicFileWriterTest {
         Path target = dir.resolve("a.xml");
         Files.writeString(target, "original");
 
-        assertThatThrownBy(() -> new AtomicFileWriter(true).write(target, body("new"), CopyMode.CREATE_NEW))
+        assertThatThrownBy(() -> writer(true).write(target, body("new"), CopyMode.CREATE_NEW))
                 .isInstanceOf(FileAlreadyExistsException.class);
 
         assertThat(target).hasContent("original");
@@ -77,7 +77,7 @@ class AtomicFileWriterTest {
         Files.writeString(target, "<order id=\"7\"/>");
         Object fileBefore = Files.readAttributes(target, BasicFileAttributes.class).fileKey();
 
-        new AtomicFileWriter(forceToDisk).write(target, body("<order id=\"7\"/>"), CopyMode.CREATE_NEW);
+        writer(forceToDisk).write(target, body("<order id=\"7\"/>"), CopyMode.CREATE_NEW);
 
         assertThat(target).hasContent("<order id=\"7\"/>");
         assertThat(Files.readAttributes(target, BasicFileAttributes.class).fileKey()).isEqualTo(fileBefore);
@@ -91,7 +91,7 @@ class AtomicFileWriterTest {
         Path target = dir.resolve("big.bin");
         Files.write(target, data);
 
-        new AtomicFileWriter(true).write(target, new ByteArrayInputStream(data), CopyMode.CREATE_NEW);
+        writer(true).write(target, new ByteArrayInputStream(data), CopyMode.CREATE_NEW);
 
         assertThat(Files.readAllBytes(target)).isEqualTo(data);
         assertNoTemporaryFiles(dir);
@@ -103,7 +103,7 @@ class AtomicFileWriterTest {
         Path target = dir.resolve("a.xml");
         Files.writeString(target, "original");
 
-        assertThatThrownBy(() -> new AtomicFileWriter(true).write(target, body("ORIGINAL"), CopyMode.CREATE_NEW))
+        assertThatThrownBy(() -> writer(true).write(target, body("ORIGINAL"), CopyMode.CREATE_NEW))
                 .isInstanceOf(FileAlreadyExistsException.class);
 
         assertThat(target).hasContent("original");
@@ -119,7 +119,7 @@ class AtomicFileWriterTest {
         Path target = dir.resolve("big.bin");
         Files.write(target, existing);
 
-        assertThatThrownBy(() -> new AtomicFileWriter(true).write(target, new ByteArrayInputStream(body), CopyMode.CREATE_NEW))
+        assertThatThrownBy(() -> writer(true).write(target, new ByteArrayInputStream(body), CopyMode.CREATE_NEW))
                 .isInstanceOf(FileAlreadyExistsException.class);
 
         assertThat(Files.readAllBytes(target)).isEqualTo(existing);
@@ -133,7 +133,7 @@ class AtomicFileWriterTest {
         Path target = dir.resolve("a.xml");
         Files.writeString(target, existing);
 
-        assertThatThrownBy(() -> new AtomicFileWriter(true).write(target, body(body), CopyMode.CREATE_NEW))
+        assertThatThrownBy(() -> writer(true).write(target, body(body), CopyMode.CREATE_NEW))
                 .isInstanceOf(FileAlreadyExistsException.class);
 
         assertThat(target).hasContent(existing);
@@ -146,8 +146,9 @@ class AtomicFileWriterTest {
         Path elsewhere = Files.writeString(dir.resolve("elsewhere.xml"), "<a/>");
         Path target = Files.createSymbolicLink(dir.resolve("a.xml"), elsewhere);
 
-        assertThatThrownBy(() -> new AtomicFileWriter(true).write(target, body("<a/>"), CopyMode.CREATE_NEW))
-                .isInstanceOf(FileAlreadyExistsException.class);
+        assertThatThrownBy(() -> writer(true).write(target, body("<a/>"), CopyMode.CREATE_NEW))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("is a symbolic link");
 
         assertThat(Files.isSymbolicLink(target)).isTrue();
         assertNoTemporaryFiles(dir);
@@ -159,7 +160,7 @@ class AtomicFileWriterTest {
         Path target = dir.resolve("a.xml");
         Files.writeString(target, "a much longer original content");
 
-        new AtomicFileWriter(true).write(target, body("new"), CopyMode.OVERWRITE);
+        writer(true).write(target, body("new"), CopyMode.OVERWRITE);
 
         assertThat(target).hasContent("new");
         assertNoTemporaryFiles(dir);
@@ -170,7 +171,7 @@ class AtomicFileWriterTest {
     void overwriteCreates() throws Exception {
         Path target = dir.resolve("a.xml");
 
-        new AtomicFileWriter(true).write(target, body("new"), CopyMode.OVERWRITE);
+        writer(true).write(target, body("new"), CopyMode.OVERWRITE);
 
         assertThat(target).hasContent("new");
     }
@@ -179,7 +180,7 @@ class AtomicFileWriterTest {
     @DisplayName("APPEND adds the body after the existing content, and creates the file when absent")
     void appendAppends() throws Exception {
         Path target = dir.resolve("log.txt");
-        AtomicFileWriter writer = new AtomicFileWriter(true);
+        AtomicFileWriter writer = writer(true);
 
         writer.write(target, body("one\n"), CopyMode.APPEND);
         writer.write(target, body("two\n"), CopyMode.APPEND);
@@ -194,7 +195,7 @@ class AtomicFileWriterTest {
     void createsMissingDirectories(CopyMode mode) throws Exception {
         Path target = dir.resolve("a/b/c/x.xml");
 
-        new AtomicFileWriter(true).write(target, body("x"), mode);
+        writer(true).write(target, body("x"), mode);
 
         assertThat(target).hasContent("x");
     }
@@ -206,7 +207,7 @@ class AtomicFileWriterTest {
         byte[] data = randomBytes(3 * 1024 * 1024 + 17);
         Path target = dir.resolve("big.bin");
 
-        new AtomicFileWriter(true).write(target, new ByteArrayInputStream(data), mode);
+        writer(true).write(target, new ByteArrayInputStream(data), mode);
 
         assertThat(Files.readAllBytes(target)).isEqualTo(data);
         assertNoTemporaryFiles(dir);
@@ -218,7 +219,7 @@ class AtomicFileWriterTest {
     void withoutForce(CopyMode mode) throws Exception {
         Path target = dir.resolve("sub/x.xml");
 
-        new AtomicFileWriter(false).write(target, body("fast"), mode);
+        writer(false).write(target, body("fast"), mode);
 
         assertThat(target).hasContent("fast");
         assertNoTemporaryFiles(target.getParent());
@@ -241,7 +242,7 @@ class AtomicFileWriterTest {
             }
         };
 
-        assertThatThrownBy(() -> new AtomicFileWriter(true).write(target, failing, mode))
+        assertThatThrownBy(() -> writer(true).write(target, failing, mode))
                 .isInstanceOf(IOException.class)
                 .hasMessage("MessageBox stream broke");
 
@@ -261,7 +262,7 @@ class AtomicFileWriterTest {
             }
         };
 
-        assertThatThrownBy(() -> new AtomicFileWriter(true).write(target, failing, CopyMode.OVERWRITE))
+        assertThatThrownBy(() -> writer(true).write(target, failing, CopyMode.OVERWRITE))
                 .isInstanceOf(IOException.class);
 
         assertThat(target).hasContent("original");
@@ -276,7 +277,7 @@ class AtomicFileWriterTest {
         Arrays.fill(name, 'n');
         Path target = dir.resolve(new String(name));
 
-        new AtomicFileWriter(true).write(target, body("long"), CopyMode.CREATE_NEW);
+        writer(true).write(target, body("long"), CopyMode.CREATE_NEW);
 
         assertThat(target).hasContent("long");
         assertNoTemporaryFiles(dir);
@@ -289,7 +290,7 @@ class AtomicFileWriterTest {
         // 63 four-byte characters: 252 bytes, a valid name; a temporary name repeating it would not be
         Path target = dir.resolve("\uD83D\uDCE6".repeat(63));
 
-        new AtomicFileWriter(false).write(target, body("parcel"), CopyMode.OVERWRITE);
+        writer(false).write(target, body("parcel"), CopyMode.OVERWRITE);
 
         assertThat(target).hasContent("parcel");
         assertNoTemporaryFiles(dir);
@@ -299,7 +300,7 @@ class AtomicFileWriterTest {
     @DisplayName("two concurrent APPENDs to one file never interleave their bodies")
     void concurrentAppendsDoNotInterleave() throws Exception {
         Path target = dir.resolve("log.txt");
-        AtomicFileWriter writer = new AtomicFileWriter(false);
+        AtomicFileWriter writer = writer(false);
         int chunk = 64 * 1024;
         CountDownLatch firstChunkWritten = new CountDownLatch(1);
         AtomicBoolean secondChunkWritten = new AtomicBoolean();
@@ -358,6 +359,11 @@ class AtomicFileWriterTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A writer whose only allowed root is this test's directory. */
+    private AtomicFileWriter writer(boolean forceToDisk) throws IOException {
+        return new AtomicFileWriter(forceToDisk, List.of(AllowedRoot.resolve(dir)));
     }
 
     private static byte[] randomBytes(int length) {

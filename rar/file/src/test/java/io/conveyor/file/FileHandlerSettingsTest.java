@@ -37,7 +37,7 @@ class FileHandlerSettingsTest {
     void parsesRoots() {
         FileHandlerSettings settings = settings(Map.of("allowedRoots", " /srv/out , ,/data/in/../drop/,, "));
 
-        assertThat(settings.allowedRoots()).containsExactly(Path.of("/srv/out"), Path.of("/data/drop"));
+        assertThat(settings.configuredRoots()).containsExactly(Path.of("/srv/out"), Path.of("/data/drop"));
     }
 
     @ParameterizedTest(name = "{0}")
