@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.Socket;
@@ -28,8 +29,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What a careless or hostile client sends the REST API, byte for byte (a raw socket, so nothing is cleaned up on the
- * way): property values in UTF-8 are stored as sent, malformed input is refused with 400 naming the field, and nothing
- * of a refused publication is kept. The port used here is stopped, so whatever is stored stays visible.
+ * way): property values in UTF-8 are stored as sent, malformed or oversized input is refused with 400 naming the
+ * field (413 for a request larger than the server takes), and nothing of a refused publication is kept. The port used
+ * here is stopped, so whatever is stored stays visible.
  */
 @RunAsClient
 @ExtendWith(ArquillianExtension.class)
@@ -109,6 +111,41 @@ class RestInputIT {
         assertThat(stored()).isEmpty();
     }
 
+    @Test
+    @DisplayName("10,000 properties in one header, or a context of more than 64 KiB, is refused with 400 naming properties")
+    void oversizedContextIsRefused() throws IOException {
+        StringBuilder many = new StringBuilder("{\"Customer\":\"" + run + "\"");
+        for (int i = 0; i < 10_000; i++) {
+            many.append(",\"P").append(i).append("\":").append(i);
+        }
+        Answer tooMany = publish(many.append('}').toString().getBytes(StandardCharsets.UTF_8));
+        expectRefused(tooMany, "properties");
+        assertThat(json(tooMany.body()).getString("error")).contains("at most 256 properties", "10001");
+
+        StringBuilder large = new StringBuilder("{\"Customer\":\"" + run + "\"");
+        for (int i = 0; i < 20; i++) {
+            large.append(",\"P").append(i).append("\":\"").append("x".repeat(3_500)).append('"');
+        }
+        Answer tooLarge = publish(large.append('}').toString().getBytes(StandardCharsets.UTF_8));
+        expectRefused(tooLarge, "properties");
+        assertThat(json(tooLarge.body()).getString("error")).contains("at most 65536 characters");
+        assertThat(stored()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a 50 MB body is answered 413 naming the limit and how to raise it, and nothing is stored")
+    void oversizedBodyIsRefused() throws Exception {
+        long size = 50L << 20;
+        byte[] head = ("POST /api/messages HTTP/1.1\r\nHost: " + testWar.getHost() + "\r\nConveyor-Properties: {\"Customer\":\""
+                + run + "\"}\r\nContent-Type: application/octet-stream\r\nContent-Length: " + size
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        Answer answer = exchangeWhileSending(head, size);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(413);
+        assertThat(json(answer.body()).getString("field")).isEqualTo("body");
+        assertThat(json(answer.body()).getString("error")).contains("10485760", "conveyor.http.maxRequestBytes");
+        assertThat(stored()).isEmpty();
+    }
+
     private Answer publish(byte[] propertiesHeader) throws IOException {
         ByteArrayOutputStream request = new ByteArrayOutputStream();
         request.writeBytes(("POST /api/messages HTTP/1.1\r\nHost: " + testWar.getHost() + "\r\nContent-Type: text/plain\r\n"
@@ -142,14 +179,67 @@ class RestInputIT {
             out.write(request);
             out.flush();
             socket.shutdownOutput();
-            byte[] answer = socket.getInputStream().readAllBytes();
-            int headEnd = indexOf(answer, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0);
-            String head = new String(answer, 0, headEnd, StandardCharsets.ISO_8859_1);
-            byte[] body = Arrays.copyOfRange(answer, headEnd + 4, answer.length);
-            int status = Integer.parseInt(head.substring(head.indexOf(' ') + 1, head.indexOf(' ') + 4));
-            boolean chunked = head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked");
-            return new Answer(status, new String(chunked ? unchunked(body) : body, StandardCharsets.UTF_8));
+            return parse(socket.getInputStream().readAllBytes());
         }
+    }
+
+    private static Answer parse(byte[] answer) {
+        int headEnd = indexOf(answer, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0);
+        String head = new String(answer, 0, headEnd, StandardCharsets.ISO_8859_1);
+        byte[] body = Arrays.copyOfRange(answer, headEnd + 4, answer.length);
+        int status = Integer.parseInt(head.substring(head.indexOf(' ') + 1, head.indexOf(' ') + 4));
+        boolean chunked = head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked");
+        return new Answer(status, new String(chunked ? unchunked(body) : body, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Sends the head, then {@code bodyBytes} zeros from another thread while reading the answer, as a client streaming
+     * a large upload does; the server may answer and close before the body is all sent.
+     */
+    private Answer exchangeWhileSending(byte[] head, long bodyBytes) throws Exception {
+        try (Socket socket = new Socket(testWar.getHost(), testWar.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head);
+            Thread sender = new Thread(() -> {
+                byte[] zeros = new byte[64 * 1024];
+                try {
+                    for (long sent = 0; sent < bodyBytes; sent += zeros.length) {
+                        out.write(zeros, 0, (int) Math.min(zeros.length, bodyBytes - sent));
+                    }
+                    out.flush();
+                } catch (IOException answeredAndClosed) {
+                    // the server stopped reading once it had refused the request
+                }
+            });
+            sender.start();
+            byte[] answer = readAnswer(socket.getInputStream());
+            sender.join(30_000);
+            return parse(answer);
+        }
+    }
+
+    /** Reads one HTTP answer: its head, then as many body bytes as its Content-Length says (or up to the close). */
+    private static byte[] readAnswer(InputStream in) throws IOException {
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        byte[] headEnd = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        int next;
+        while ((next = in.read()) != -1) {
+            answer.write(next);
+            byte[] sofar = answer.toByteArray();
+            if (sofar.length >= 4 && Arrays.equals(sofar, sofar.length - 4, sofar.length, headEnd, 0, 4)) {
+                break;
+            }
+        }
+        String head = answer.toString(StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        int lengthAt = head.indexOf("content-length:");
+        if (lengthAt >= 0) {
+            int length = Integer.parseInt(head.substring(lengthAt + 15, head.indexOf("\r\n", lengthAt)).trim());
+            answer.writeBytes(in.readNBytes(length));
+        } else {
+            answer.writeBytes(in.readAllBytes());
+        }
+        return answer.toByteArray();
     }
 
     private static byte[] unchunked(byte[] chunked) {

@@ -16,7 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -55,9 +54,9 @@ public class MessagesResource {
                             @QueryParam("responseTimeout") String responseTimeout)
             throws InterruptedException, IOException {
         if (contentLength != null && contentLength > publishing.maxBodyBytes()) {
-            throw new WebApplicationException("the body is " + contentLength + " bytes; this MessageBox stores at most "
+            return ErrorResponses.answer(413, "the body is " + contentLength + " bytes; this MessageBox stores at most "
                     + (publishing.maxBodyBytes() >> 20) + " MiB in one message (the embedded H2 holds a transaction in "
-                    + "memory; use PostgreSQL for larger messages)", Response.Status.REQUEST_ENTITY_TOO_LARGE);
+                    + "memory; use PostgreSQL for larger messages)", "body");
         }
         Duration wait = responseTimeout(responseTimeout);
         List<ContextProperty> context = PublishedProperties.parse(properties);

@@ -44,6 +44,10 @@ public class PublishService {
 
     /** Longest promoted value, as the MessageBox stores it for filtering. */
     public static final int MAX_PROMOTED_VALUE_LENGTH = 4000;
+    /** Most properties a published message's context may hold, promoted or written. */
+    public static final int MAX_CONTEXT_PROPERTIES = 256;
+    /** Most characters a published message's context may hold: its properties' namespaces, names and values. */
+    public static final int MAX_CONTEXT_CHARACTERS = 64 * 1024;
 
     @Inject
     SubscriptionTable subscriptions;
@@ -71,7 +75,9 @@ public class PublishService {
     /**
      * Publishes one message made with the engine's message factory.
      *
-     * @throws ValidationException     when the message is malformed (no body, a promoted value too long)
+     * @throws ValidationException     when the message is malformed (no body, a promoted value too long, more properties
+     *                                 or characters in its context than {@link #MAX_CONTEXT_PROPERTIES} and
+     *                                 {@link #MAX_CONTEXT_CHARACTERS})
      * @throws NoSubscriptionException when no enlisted send port subscribes to it
      */
     public PublishReceipt publish(Message message) {
@@ -205,6 +211,17 @@ public class PublishService {
         }
         if (message.bodyPart() == null) {
             throw new ValidationException(path + "body", "a message needs a body part");
+        }
+        List<ContextProperty> context = message.context().properties();
+        if (context.size() > MAX_CONTEXT_PROPERTIES) {
+            throw new ValidationException(path + "properties", "a message's context holds at most "
+                    + MAX_CONTEXT_PROPERTIES + " properties; this one has " + context.size());
+        }
+        long characters = context.stream().mapToLong(p -> p.namespace().length() + p.name().length()
+                + p.value().toString().length()).sum();
+        if (characters > MAX_CONTEXT_CHARACTERS) {
+            throw new ValidationException(path + "properties", "a message's context holds at most "
+                    + MAX_CONTEXT_CHARACTERS + " characters of namespaces, names and values; this one has " + characters);
         }
         for (ContextProperty property : message.context().promoted()) {
             if (property.value().toString().length() > MAX_PROMOTED_VALUE_LENGTH) {
