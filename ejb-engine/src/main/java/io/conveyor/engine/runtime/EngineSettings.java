@@ -31,8 +31,11 @@ public class EngineSettings {
     private static final Setting RESPONSE_RETENTION_MINUTES = new Setting("conveyor.response.retentionMinutes", 1440, 1,
             525_600);
     private static final Setting MAX_INTERRUPTIONS = new Setting("conveyor.delivery.maxInterruptions", 3, 1, 100);
+    private static final Setting HEALTH_MAX_SUSPENDED = new Setting("conveyor.health.maxSuspended", 1000, 0,
+            Long.MAX_VALUE);
     private static final List<Setting> ALL = List.of(POLL_MILLIS, LEASE_SECONDS, MAX_HOLD_MINUTES, CLAIM_SIZE,
-            MAX_IN_FLIGHT, TERMINATE_SECONDS, RETRY_SECONDS, RESPONSE_RETENTION_MINUTES, MAX_INTERRUPTIONS);
+            MAX_IN_FLIGHT, TERMINATE_SECONDS, RETRY_SECONDS, RESPONSE_RETENTION_MINUTES, MAX_INTERRUPTIONS,
+            HEALTH_MAX_SUSPENDED);
 
     /** How often a dispatcher looks for due work when nothing woke it. */
     public Duration pollInterval() {
@@ -83,6 +86,11 @@ public class EngineSettings {
      */
     public int maxInterruptions() {
         return (int) value(MAX_INTERRUPTIONS);
+    }
+
+    /** How many suspended messages the suspended queue may hold before its health check reports it down. */
+    public long healthMaxSuspended() {
+        return value(HEALTH_MAX_SUSPENDED);
     }
 
     /**

@@ -1,0 +1,134 @@
+package io.conveyor.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.dmr.ModelNode;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The engine's health, as a load balancer or an orchestrator reads it from WildFly's {@code /health} on the management
+ * interface: the MessageBox, the adapters and the suspended queue as readiness checks beside WildFly's own.
+ */
+@RunAsClient
+@ExtendWith(ArquillianExtension.class)
+class HealthIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final String MAX_SUSPENDED = "conveyor.health.maxSuspended";
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private boolean thresholdSet;
+    private URI api;
+    private URI health;
+
+    @ArquillianResource
+    ManagementClient management;
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return ConveyorDeployment.ear(HealthIT.class);
+    }
+
+    @BeforeEach
+    void addresses() {
+        api = management.getWebUri().resolve("/api/");
+        health = URI.create("http://" + management.getMgmtAddress() + ":" + management.getMgmtPort() + "/health/");
+    }
+
+    @AfterEach
+    void removeThreshold() throws IOException {
+        if (thresholdSet) {
+            management.getControllerClient().execute(systemProperty("remove", null));
+        }
+    }
+
+    @Test
+    @DisplayName("readiness reports the MessageBox, the adapters and the suspended queue up, with what they saw")
+    void readinessUp() throws Exception {
+        HttpResponse<String> ready = get(health.resolve("ready"));
+
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        Map<String, JsonObject> checks = checks(ready.body());
+        assertThat(checks.get("conveyor-messagebox").getString("status")).isEqualTo("UP");
+        assertThat(checks.get("conveyor-messagebox").getJsonObject("data").getString("database")).isEqualTo("H2");
+        assertThat(checks.get("conveyor-adapters").getString("status")).isEqualTo("UP");
+        assertThat(checks.get("conveyor-adapters").getJsonObject("data").getString("FILE")).isNotBlank();
+        assertThat(checks.get("conveyor-suspended-queue").getJsonObject("data").getJsonNumber("threshold").longValue())
+                .isEqualTo(1000);
+        assertThat(get(health.resolve("live")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("the suspended queue check is down, and readiness answers 503, once it holds more than conveyor.health.maxSuspended")
+    void suspendedQueueAboveThreshold() throws Exception {
+        long suspended = checks(get(health.resolve("ready")).body()).get("conveyor-suspended-queue").getJsonObject("data")
+                .getJsonNumber("suspended").longValue();
+        ModelNode result = management.getControllerClient().execute(systemProperty("add", Long.toString(suspended)));
+        assertThat(result.get("outcome").asString()).as(result.toString()).isEqualTo("success");
+        thresholdSet = true;
+        assertThat(get(health.resolve("ready")).statusCode()).isEqualTo(200);
+
+        String port = Json.createObjectBuilder().add("name", "health-" + run).add("filter", "Customer = '" + run + "'")
+                .add("state", "STOPPED").add("primaryTransport", Json.createObjectBuilder().add("adapter", "FILE")
+                        .add("address", "file:///tmp/conveyor/health/%MessageID%.txt")).build().toString();
+        assertThat(send(HttpRequest.newBuilder(api.resolve("ports")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(port))).statusCode()).isEqualTo(201);
+        assertThat(send(HttpRequest.newBuilder(api.resolve("messages")).header("Conveyor-Properties",
+                "{\"Customer\":\"" + run + "\"}").POST(HttpRequest.BodyPublishers.ofString("suspended at once")))
+                .statusCode()).isEqualTo(201);
+
+        HttpResponse<String> ready = get(health.resolve("ready"));
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(503);
+        JsonObject check = checks(ready.body()).get("conveyor-suspended-queue");
+        assertThat(check.getString("status")).isEqualTo("DOWN");
+        assertThat(check.getJsonObject("data").getJsonNumber("suspended").longValue()).isEqualTo(suspended + 1);
+    }
+
+    private static ModelNode systemProperty(String operation, String value) {
+        ModelNode node = new ModelNode();
+        node.get("operation").set(operation);
+        node.get("address").add("system-property", MAX_SUSPENDED);
+        if (value != null) {
+            node.get("value").set(value);
+        }
+        return node;
+    }
+
+    private static Map<String, JsonObject> checks(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                    .collect(Collectors.toMap(c -> c.getString("name"), c -> c, (a, b) -> a));
+        }
+    }
+
+    private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri).GET());
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
