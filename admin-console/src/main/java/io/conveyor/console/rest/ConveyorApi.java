@@ -2,8 +2,16 @@ package io.conveyor.console.rest;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
 
-/** The REST API, under {@code /api}. Every resource delegates to the engine's service API. */
+/**
+ * The REST API, under {@code /api}. Every resource delegates to the engine's service API. WildFly serves its OpenAPI
+ * document at {@code /openapi}, generated from the resources, with the error answers {@link ErrorShapes} adds.
+ */
 @ApplicationPath("/api")
+@OpenAPIDefinition(info = @Info(title = "Conveyor REST API", version = "1",
+        description = "Send ports, publishing, work items, the suspended queue, adapters and bindings. Reference and "
+                + "error answers: docs/operations.md, REST API."))
 public class ConveyorApi extends Application {
 }
