@@ -15,35 +15,24 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns service API exceptions into JSON error answers: {@code {"status":400,"error":"...","field":"..."}}.
- * 400 bad input (with the field; also a request body that ends before its announced length), 413 a request larger
- * than the HTTP listener takes, 404 unknown,
+ * 400 bad input (with the field; also a request body that ends before its announced length), 413 a request body
+ * larger than {@link RequestSizeLimit} allows, 404 unknown,
  * 409 conflict, 422 no subscriber, 500 anything else (logged).
  */
 @Provider
 public class ErrorResponses implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
-    /** What WildFly's web server throws when a request passes the listener's max-post-size. */
-    private static final String REQUEST_TOO_BIG = "io.undertow.server.RequestTooBigException";
-    private static final Pattern LIMIT = Pattern.compile("larger than (\\d+)");
-    /** The system property that sets the HTTP listener's max-post-size (server/src/main/cli/conveyor.cli). */
-    static final String MAX_REQUEST_BYTES_PROPERTY = "conveyor.http.maxRequestBytes";
 
     @Override
     public Response toResponse(Throwable thrown) {
         Throwable error = unwrap(thrown);
-        Throwable tooLarge = causeNamed(thrown, REQUEST_TOO_BIG);
+        RequestTooLargeException tooLarge = causeOfType(thrown, RequestTooLargeException.class);
         if (tooLarge != null) {
-            Matcher limit = LIMIT.matcher(String.valueOf(tooLarge.getMessage()));
-            return answer(413, "the request is larger than this server takes"
-                    + (limit.find() ? " (" + limit.group(1) + " bytes)" : "")
-                    + "; the limit is the system property " + MAX_REQUEST_BYTES_PROPERTY
-                    + " (see docs/operations.md), and a publication's body streams into the MessageBox", "body");
+            return answer(413, tooLarge.getMessage(), "body");
         }
         RequestBodyException unreadableBody = causeOfType(thrown, RequestBodyException.class);
         if (unreadableBody != null) {
@@ -74,15 +63,6 @@ public class ErrorResponses implements ExceptionMapper<Throwable> {
             current = current.getCause();
         }
         return current;
-    }
-
-    private static Throwable causeNamed(Throwable error, String className) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause.getClass().getName().equals(className)) {
-                return cause;
-            }
-        }
-        return null;
     }
 
     private static <T extends Throwable> T causeOfType(Throwable error, Class<T> type) {
