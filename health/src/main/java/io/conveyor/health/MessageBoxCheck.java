@@ -1,11 +1,6 @@
-package io.conveyor.engine.health;
+package io.conveyor.health;
 
-import io.conveyor.engine.messagebox.MessageBoxDataSource;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.SQLException;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -18,16 +13,12 @@ public class MessageBoxCheck implements HealthCheck {
     static final String NAME = "conveyor-messagebox";
     private static final int VALIDATION_SECONDS = 5;
 
-    @Resource(lookup = MessageBoxDataSource.JNDI_NAME)
-    DataSource dataSource;
-
     @Override
     public HealthCheckResponse call() {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean valid = connection.isValid(VALIDATION_SECONDS);
-            return HealthCheckResponse.named(NAME).status(valid)
-                    .withData("database", connection.getMetaData().getDatabaseProductName()).build();
-        } catch (SQLException | RuntimeException e) {
+        try {
+            return HealthCheckResponse.named(NAME).up()
+                    .withData("database", Engine.health().messageBoxDatabase(VALIDATION_SECONDS)).build();
+        } catch (RuntimeException e) {
             return HealthCheckResponse.named(NAME).down().withData("error", String.valueOf(e.getMessage())).build();
         }
     }
