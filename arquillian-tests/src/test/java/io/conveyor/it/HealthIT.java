@@ -92,8 +92,8 @@ class HealthIT {
         assertThat(get(health.resolve("ready")).statusCode()).isEqualTo(200);
 
         String port = Json.createObjectBuilder().add("name", "health-" + run).add("filter", "Customer = '" + run + "'")
-                .add("state", "STOPPED").add("primaryTransport", Json.createObjectBuilder().add("adapter", "FILE")
-                        .add("address", "file:///tmp/conveyor/health/%MessageID%.txt")).build().toString();
+                .add("state", "STOPPED").add("primaryTransport", Json.createObjectBuilder().add("adapter", "PROBE_SINGLE")
+                        .add("address", "probe://health")).build().toString();
         assertThat(send(HttpRequest.newBuilder(api.resolve("ports")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(port))).statusCode()).isEqualTo(201);
         assertThat(send(HttpRequest.newBuilder(api.resolve("messages")).header("Conveyor-Properties",
