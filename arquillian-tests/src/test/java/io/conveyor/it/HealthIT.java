@@ -1,6 +1,7 @@
 package io.conveyor.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -66,45 +67,73 @@ class HealthIT {
     }
 
     @Test
-    @DisplayName("readiness reports the MessageBox, the adapters and the suspended queue up, with what they saw")
-    void readinessUp() throws Exception {
-        HttpResponse<String> ready = get(health.resolve("ready"));
+    @DisplayName("readiness reports the MessageBox, the adapters and the suspended queue, with what they saw; liveness is up")
+    void readinessChecks() throws Exception {
+        Map<String, JsonObject> checks = checks(get(health.resolve("ready")).body());
 
-        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
-        Map<String, JsonObject> checks = checks(ready.body());
         assertThat(checks.get("conveyor-messagebox").getString("status")).isEqualTo("UP");
         assertThat(checks.get("conveyor-messagebox").getJsonObject("data").getString("database")).isEqualTo("H2");
-        assertThat(checks.get("conveyor-adapters").getString("status")).isEqualTo("UP");
-        assertThat(checks.get("conveyor-adapters").getJsonObject("data").getString("FILE")).isNotBlank();
+        JsonObject adapters = checks.get("conveyor-adapters");
+        assertThat(adapters.getJsonObject("data").getString("FILE")).isNotBlank();
+        assertThat(adapters.getString("status")).as("down exactly when an adapter has failed: " + adapters)
+                .isEqualTo(adapters.getJsonObject("data").containsValue(Json.createValue("FAILED")) ? "DOWN" : "UP");
         assertThat(checks.get("conveyor-suspended-queue").getJsonObject("data").getJsonNumber("threshold").longValue())
                 .isEqualTo(1000);
         assertThat(get(health.resolve("live")).statusCode()).isEqualTo(200);
     }
 
     @Test
-    @DisplayName("the suspended queue check is down, and readiness answers 503, once it holds more than conveyor.health.maxSuspended")
+    @DisplayName("an adapter that fails to be created takes the adapters check down, and readiness answers 503")
+    void failedAdapterIsDown() throws Exception {
+        stoppedOrStartedPort("PROBE_NEITHER", "STARTED");
+        publish();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            HttpResponse<String> ready = get(health.resolve("ready"));
+            JsonObject adapters = checks(ready.body()).get("conveyor-adapters");
+            assertThat(adapters.getJsonObject("data").getString("PROBE_NEITHER")).isEqualTo("FAILED");
+            assertThat(adapters.getString("status")).isEqualTo("DOWN");
+            assertThat(ready.statusCode()).isEqualTo(503);
+        });
+    }
+
+    @Test
+    @DisplayName("the suspended queue check is down once the queue holds more than conveyor.health.maxSuspended")
     void suspendedQueueAboveThreshold() throws Exception {
-        long suspended = checks(get(health.resolve("ready")).body()).get("conveyor-suspended-queue").getJsonObject("data")
-                .getJsonNumber("suspended").longValue();
+        long suspended = suspendedCheck().getJsonObject("data").getJsonNumber("suspended").longValue();
         ModelNode result = management.getControllerClient().execute(systemProperty("add", Long.toString(suspended)));
         assertThat(result.get("outcome").asString()).as(result.toString()).isEqualTo("success");
         thresholdSet = true;
-        assertThat(get(health.resolve("ready")).statusCode()).isEqualTo(200);
+        assertThat(suspendedCheck().getString("status")).isEqualTo("UP");
 
-        String port = Json.createObjectBuilder().add("name", "health-" + run).add("filter", "Customer = '" + run + "'")
-                .add("state", "STOPPED").add("primaryTransport", Json.createObjectBuilder().add("adapter", "PROBE_SINGLE")
-                        .add("address", "probe://health")).build().toString();
-        assertThat(send(HttpRequest.newBuilder(api.resolve("ports")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(port))).statusCode()).isEqualTo(201);
-        assertThat(send(HttpRequest.newBuilder(api.resolve("messages")).header("Conveyor-Properties",
-                "{\"Customer\":\"" + run + "\"}").POST(HttpRequest.BodyPublishers.ofString("suspended at once")))
-                .statusCode()).isEqualTo(201);
+        stoppedOrStartedPort("PROBE_SINGLE", "STOPPED");
+        publish();
 
         HttpResponse<String> ready = get(health.resolve("ready"));
         assertThat(ready.statusCode()).as(ready.body()).isEqualTo(503);
         JsonObject check = checks(ready.body()).get("conveyor-suspended-queue");
         assertThat(check.getString("status")).isEqualTo("DOWN");
         assertThat(check.getJsonObject("data").getJsonNumber("suspended").longValue()).isEqualTo(suspended + 1);
+    }
+
+    private JsonObject suspendedCheck() throws IOException, InterruptedException {
+        return checks(get(health.resolve("ready")).body()).get("conveyor-suspended-queue");
+    }
+
+    private void stoppedOrStartedPort(String adapter, String state) throws IOException, InterruptedException {
+        String port = Json.createObjectBuilder().add("name", "health-" + run).add("filter", "Customer = '" + run + "'")
+                .add("state", state).add("primaryTransport", Json.createObjectBuilder().add("adapter", adapter)
+                        .add("address", "probe://health")).build().toString();
+        HttpResponse<String> created = send(HttpRequest.newBuilder(api.resolve("ports"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(port)));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    private void publish() throws IOException, InterruptedException {
+        HttpResponse<String> published = send(HttpRequest.newBuilder(api.resolve("messages"))
+                .header("Conveyor-Properties", "{\"Customer\":\"" + run + "\"}")
+                .POST(HttpRequest.BodyPublishers.ofString("for the health checks")));
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
     }
 
     private static ModelNode systemProperty(String operation, String value) {
