@@ -23,12 +23,24 @@ public class RequestSizeLimit implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         long limit = limit();
-        String announced = request.getHeaderString("Content-Length");
-        if (announced != null && !announced.isBlank() && Long.parseLong(announced.trim()) > limit) {
+        if (announcedLength(request) > limit) {
             request.abortWith(ErrorResponses.answer(413, RequestTooLargeException.describe(limit), "body"));
             return;
         }
         request.setEntityStream(new LimitedInputStream(request.getEntityStream(), limit));
+    }
+
+    /**
+     * The body's length as its {@code Content-Length} announces it; -1 when absent or malformed (WildFly's listener
+     * refuses a malformed one before it gets here).
+     */
+    private static long announcedLength(ContainerRequestContext request) {
+        String announced = request.getHeaderString("Content-Length");
+        try {
+            return announced == null || announced.isBlank() ? -1 : Long.parseLong(announced.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** The limit now: a malformed or non-positive value falls back to the default. */
