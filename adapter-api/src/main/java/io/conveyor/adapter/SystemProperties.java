@@ -45,6 +45,11 @@ public final class SystemProperties {
     public static final String WAS_SOLICIT_RESPONSE = "WasSolicitResponse";
     /** String: on a response, the message identity of its solicit. */
     public static final String CORRELATION_TOKEN = "CorrelationToken";
+    /**
+     * String, written by the engine: the authenticated user who published the message over the REST API, copied onto
+     * the response of a solicit-response exchange; only that user (or an administrator) may fetch the response.
+     */
+    public static final String PUBLISHER = "Publisher";
     /** String: name of a message's endpoint configuration property in the adapter's namespace (JSON object). */
     public static final String ADAPTER_CONFIG = "AdapterConfig";
 

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AdapterShutdownIT {
 
     private static final String DEPLOYMENT = "conveyor";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = TestUser.ALL.client().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Path serverBase = Path.of(System.getProperty("conveyor.server.base"));

@@ -54,7 +54,7 @@ class BurstCrashIT {
     private static final String DEPLOYMENT = "burst";
     private static final int MAX_IN_FLIGHT = 200;
     private static final int ACKNOWLEDGED_BEFORE_KILL = 1500;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = TestUser.ALL.client().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Path directory = Path.of(System.getProperty("conveyor.test.files"), "burst-" + run);

@@ -43,7 +43,7 @@ class CrashRecoveryIT {
 
     private static final String CONTAINER = CrashServer.CONTAINER;
     private static final String DEPLOYMENT = "crash";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = TestUser.ALL.client().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 

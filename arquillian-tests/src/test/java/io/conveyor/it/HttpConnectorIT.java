@@ -43,7 +43,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class HttpConnectorIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = TestUser.ALL.client().connectTimeout(Duration.ofSeconds(10)).build();
+    /** For requests that carry their own user's credentials. */
+    private static final HttpClient SIGNED = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, Received> received = new ConcurrentHashMap<>();
@@ -133,6 +135,35 @@ class HttpConnectorIT {
             assertThat(property.getString("name")).isEqualTo("StatusCode");
             assertThat(property.getInt("value")).isEqualTo(200);
         });
+    }
+
+    @Test
+    @DisplayName("the response to a publication goes to its publisher and to administrators; another publisher gets 404")
+    void responseGoesToItsPublisher() throws Exception {
+        createPort("quotes", true, Json.createObjectBuilder());
+        HttpResponse<String> answered = SIGNED.send(TestUser.PUBLISHER.sign(HttpRequest.newBuilder(
+                        api.resolve("messages?responseTimeout=30")))
+                .header("Content-Type", "text/plain")
+                .header("Conveyor-Properties", "{\"Customer\":\"quotes-" + run + "\"}")
+                .POST(HttpRequest.BodyPublishers.ofString("3 gears")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        String solicitId = answered.headers().firstValue("Conveyor-Correlation-Id").orElseThrow();
+
+        for (TestUser reader : List.of(TestUser.PUBLISHER, TestUser.ADMIN)) {
+            HttpResponse<String> response = SIGNED.send(reader.sign(HttpRequest.newBuilder(api.resolve("messages/" + solicitId
+                    + "/response"))).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(reader.name).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("<quote for=\"3 gears\"/>");
+        }
+        HttpResponse<String> someoneElse = SIGNED.send(TestUser.OTHER_PUBLISHER.sign(HttpRequest.newBuilder(
+                api.resolve("messages/" + solicitId + "/response"))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(someoneElse.statusCode()).as(someoneElse.body()).isEqualTo(404);
+        String responseId = answered.headers().firstValue("Conveyor-Message-Id").orElseThrow();
+        assertThat(json(get("messages/" + responseId).body()).getJsonArray("context").getValuesAs(JsonObject.class))
+                .anySatisfy(property -> {
+                    assertThat(property.getString("name")).isEqualTo("Publisher");
+                    assertThat(property.getString("value")).isEqualTo(TestUser.PUBLISHER.name);
+                });
     }
 
     @Test

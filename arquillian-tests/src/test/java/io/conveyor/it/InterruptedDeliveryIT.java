@@ -42,7 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class InterruptedDeliveryIT {
 
     private static final String DEPLOYMENT = "interrupted";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = TestUser.ALL.client().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 

@@ -103,7 +103,7 @@ class RestInputIT {
     @Test
     @DisplayName("a body that ends before its Content-Length is refused with 400, and nothing is stored")
     void truncatedBodyIsRefused() throws IOException {
-        byte[] head = ("POST /api/messages HTTP/1.1\r\nHost: " + testWar.getHost() + "\r\nConveyor-Properties: {\"Customer\":\""
+        byte[] head = ("POST /api/messages HTTP/1.1\r\nHost: " + testWar.getHost() + "\r\nAuthorization: " + TestUser.ALL.authorization() + "\r\nConveyor-Properties: {\"Customer\":\""
                 + run + "\"}\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\nConnection: close\r\n\r\nonly this much")
                 .getBytes(StandardCharsets.UTF_8);
         Answer answer = exchange(head);
@@ -136,7 +136,7 @@ class RestInputIT {
     @DisplayName("a 50 MB body is answered 413 naming the limit and how to raise it, and nothing is stored")
     void oversizedBodyIsRefused() throws Exception {
         long size = 50L << 20;
-        byte[] head = ("POST /api/messages HTTP/1.1\r\nHost: " + testWar.getHost() + "\r\nConveyor-Properties: {\"Customer\":\""
+        byte[] head = ("POST /api/messages HTTP/1.1\r\nHost: " + testWar.getHost() + "\r\nAuthorization: " + TestUser.ALL.authorization() + "\r\nConveyor-Properties: {\"Customer\":\""
                 + run + "\"}\r\nContent-Type: application/octet-stream\r\nContent-Length: " + size
                 + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         Answer answer = exchangeWhileSending(head, size);
@@ -148,7 +148,7 @@ class RestInputIT {
 
     private Answer publish(byte[] propertiesHeader) throws IOException {
         ByteArrayOutputStream request = new ByteArrayOutputStream();
-        request.writeBytes(("POST /api/messages HTTP/1.1\r\nHost: " + testWar.getHost() + "\r\nContent-Type: text/plain\r\n"
+        request.writeBytes(("POST /api/messages HTTP/1.1\r\nHost: " + testWar.getHost() + "\r\nAuthorization: " + TestUser.ALL.authorization() + "\r\nContent-Type: text/plain\r\n"
                 + "Content-Length: 4\r\nConnection: close\r\nConveyor-Properties: ").getBytes(StandardCharsets.US_ASCII));
         request.writeBytes(propertiesHeader);
         request.writeBytes("\r\n\r\nbody".getBytes(StandardCharsets.US_ASCII));
@@ -165,7 +165,7 @@ class RestInputIT {
 
     private byte[] request(String method, String path, String headers, byte[] body) {
         ByteArrayOutputStream request = new ByteArrayOutputStream();
-        request.writeBytes((method + " " + path + " HTTP/1.1\r\nHost: " + testWar.getHost() + "\r\n" + headers
+        request.writeBytes((method + " " + path + " HTTP/1.1\r\nHost: " + testWar.getHost() + "\r\nAuthorization: " + TestUser.ALL.authorization() + "\r\n" + headers
                 + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         request.writeBytes(body);
         return request.toByteArray();

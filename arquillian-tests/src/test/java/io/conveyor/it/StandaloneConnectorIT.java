@@ -43,7 +43,7 @@ class StandaloneConnectorIT {
     private static final String ENGINE = "conveyor";
     private static final String CONNECTOR = "standalone";
     private static final String TYPE = "PROBE_STANDALONE";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = TestUser.ALL.client().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Path data = Path.of(System.getProperty("conveyor.server.base")).resolve("data");

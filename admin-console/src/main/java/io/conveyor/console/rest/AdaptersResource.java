@@ -3,6 +3,7 @@ package io.conveyor.console.rest;
 import static io.conveyor.console.rest.JsonProviders.JSON;
 
 import io.conveyor.engine.admin.AdapterAdministration;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -22,6 +23,7 @@ public class AdaptersResource {
     @Inject
     AdapterAdministration adapters;
 
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
     @GET
     public Response list() {
         JsonArrayBuilder array = JSON.createArrayBuilder();
@@ -29,6 +31,7 @@ public class AdaptersResource {
         return Response.ok(array.build()).build();
     }
 
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
     @GET
     @Path("/{transportType}")
     public Response get(@PathParam("transportType") String transportType) {

@@ -3,6 +3,7 @@ package io.conveyor.console.rest;
 import static io.conveyor.console.rest.JsonProviders.JSON;
 
 import io.conveyor.engine.admin.PortAdministration;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -22,12 +23,14 @@ public class BindingsResource {
     @Inject
     PortAdministration ports;
 
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
     @GET
     public Response export() {
         return Response.ok(ports.exportBindings())
                 .header("Content-Disposition", "attachment; filename=\"conveyor-bindings.json\"").build();
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response importBindings(String body) {

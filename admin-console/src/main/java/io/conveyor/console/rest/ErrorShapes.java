@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 /**
  * Adds to the generated OpenAPI document the one shape every error answer of the API has ({@link ErrorResponses}:
  * {@code {"status":400,"error":"...","field":"..."}}), as the schema {@code Error}, and to every operation the error
- * statuses it can answer with that shape.
+ * statuses it can answer with that shape, and 401 (no credentials), which the server answers without a body.
  */
 public class ErrorShapes implements OASFilter {
 
@@ -23,6 +23,7 @@ public class ErrorShapes implements OASFilter {
     /** What each error status means, as ErrorResponses answers it. */
     private static final Map<String, String> STATUSES = Map.of(
             "400", "Bad input; field names where (nothing was written)",
+            "403", "The user has none of the roles the operation needs (the answer names them)",
             "404", "No such port, adapter or stored message, or no such path",
             "409", "A port name already in use, or a port that still has work items",
             "413", "The request is larger than the server takes (conveyor.http.maxRequestBytes)",
@@ -42,12 +43,15 @@ public class ErrorShapes implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) ->
-                STATUSES.forEach((status, meaning) -> {
-                    if (applies(status, path, method.name())) {
-                        addError(operation, status, meaning);
-                    }
-                })));
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            STATUSES.forEach((status, meaning) -> {
+                if (applies(status, path, method.name())) {
+                    addError(operation, status, meaning);
+                }
+            });
+            operation.getResponses().addAPIResponse("401", OASFactory.createAPIResponse()
+                    .description("No valid credentials (HTTP Basic); the answer has no body"));
+        }));
     }
 
     private static Schema typed(Schema.SchemaType type) {

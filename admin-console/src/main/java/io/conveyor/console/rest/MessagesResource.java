@@ -1,11 +1,13 @@
 package io.conveyor.console.rest;
 
 import io.conveyor.adapter.ContextProperty;
+import io.conveyor.adapter.SystemProperties;
 import io.conveyor.engine.admin.MessagePublishing;
 import io.conveyor.engine.api.NotFoundException;
 import io.conveyor.engine.api.ValidationException;
 import io.conveyor.engine.messagebox.MessageBoxQueries;
 import io.conveyor.engine.routing.PublishReceipt;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -16,8 +18,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriBuilder;
 import java.io.IOException;
@@ -29,7 +33,8 @@ import java.util.List;
  * {@code POST /api/messages}: publishes the request body as the message body, with the properties of the
  * {@code Conveyor-Properties} header; with {@code ?responseTimeout=<seconds>} it waits for the response of a two-way
  * port and answers with it (or 202 when none came in time). {@code GET /api/messages/{id}}: a stored message with its
- * work items; {@code GET /api/messages/{id}/response}: the response to a message.
+ * work items; {@code GET /api/messages/{id}/response}: the response to a message. A publication records who published
+ * it ({@code BTS.Publisher}); its response goes only to that user or an administrator.
  */
 @RequestScoped
 @Path("/messages")
@@ -45,7 +50,10 @@ public class MessagesResource {
     MessagePublishing publishing;
     @Inject
     MessageBoxQueries queries;
+    @Context
+    SecurityContext security;
 
+    @RolesAllowed(Roles.PUBLISHER)
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response publish(InputStream body, @HeaderParam("Content-Type") String contentType,
@@ -60,6 +68,7 @@ public class MessagesResource {
         }
         Duration wait = responseTimeout(responseTimeout);
         List<ContextProperty> context = PublishedProperties.parse(properties);
+        context.add(new ContextProperty(SystemProperties.PUBLISHER, SystemProperties.NAMESPACE, caller(), false));
         InputStream request = new RequestBodyStream(body);
         if (wait.isZero()) {
             PublishReceipt receipt = publishing.publish(request, contentType, charsetOf(contentType), context);
@@ -81,11 +90,24 @@ public class MessagesResource {
      * {@code GET /api/messages/{id}/response}: the response published for a solicit message, its body as the body,
      * 404 while there is none.
      */
+    @RolesAllowed({Roles.PUBLISHER, Roles.ADMIN})
     @GET
     @Path("/{id}/response")
     public Response response(@PathParam("id") String id) {
-        return responseOf(queries.responseOf(id).orElseThrow(() -> new NotFoundException("no response to message " + id
-                + " (yet); responses nobody subscribes to are kept for the response retention time")));
+        return responseOf(queries.responseOf(id).filter(this::mayRead).orElseThrow(() -> new NotFoundException(
+                "no response to message " + id + " (yet) that you published; responses nobody subscribes to are kept for "
+                        + "the response retention time")));
+    }
+
+    /** Administrators read every response; a publisher only those to its own publications. */
+    private boolean mayRead(MessageBoxQueries.MessageView response) {
+        return security.isUserInRole(Roles.ADMIN) || response.context().stream()
+                .anyMatch(property -> property.name().equals(SystemProperties.PUBLISHER)
+                        && property.namespace().equals(SystemProperties.NAMESPACE) && caller().equals(property.value()));
+    }
+
+    private String caller() {
+        return security.getUserPrincipal().getName();
     }
 
     private Response responseOf(MessageBoxQueries.MessageView response) {
@@ -116,6 +138,7 @@ public class MessagesResource {
                 + MAX_RESPONSE_TIMEOUT_SECONDS);
     }
 
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)

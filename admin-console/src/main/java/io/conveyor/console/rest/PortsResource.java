@@ -7,6 +7,7 @@ import io.conveyor.engine.api.ValidationException;
 import io.conveyor.engine.ports.PortJson;
 import io.conveyor.engine.ports.PortState;
 import io.conveyor.engine.ports.SendPort;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -34,6 +35,7 @@ public class PortsResource {
     @Inject
     PortAdministration ports;
 
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
     @GET
     public Response list() {
         JsonArrayBuilder array = JSON.createArrayBuilder();
@@ -41,6 +43,7 @@ public class PortsResource {
         return Response.ok(array.build()).build();
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(String body) {
@@ -49,12 +52,14 @@ public class PortsResource {
                 .entity(JsonViews.port(port)).build();
     }
 
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
     @GET
     @Path("/{name}")
     public Response get(@PathParam("name") String name) {
         return Response.ok(JsonViews.port(ports.get(name))).build();
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -63,6 +68,7 @@ public class PortsResource {
     }
 
     /** {@code PUT /api/ports/{name}/state} with {@code {"state": "STARTED"}}: enlist, start, stop or unenlist. */
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @PUT
     @Path("/{name}/state")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -79,6 +85,7 @@ public class PortsResource {
         return Response.ok(JsonViews.port(ports.changeState(name, state))).build();
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("/{name}")
     public Response delete(@PathParam("name") String name) {

@@ -5,6 +5,7 @@ import static io.conveyor.console.rest.JsonProviders.JSON;
 import io.conveyor.engine.admin.SuspendedMessages;
 import io.conveyor.engine.api.ValidationException;
 import io.conveyor.engine.messagebox.SuspendedQueue;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -36,6 +37,7 @@ public class SuspendedResource {
     @Inject
     SuspendedMessages suspended;
 
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
     @GET
     public Response find(@QueryParam("port") String port, @QueryParam("adapter") String adapter,
                          @QueryParam("error") String error, @QueryParam("from") String from, @QueryParam("to") String to,
@@ -44,6 +46,7 @@ public class SuspendedResource {
                 instant(from, "from"), instant(to, "to"), QueryParameters.limit(limit)))).build()).build();
     }
 
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @POST
     @Path("/resume")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -51,6 +54,7 @@ public class SuspendedResource {
         return Response.ok(results(suspended.resume(ids(body)))).build();
     }
 
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @POST
     @Path("/terminate")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -5,6 +5,7 @@ import static io.conveyor.console.rest.JsonProviders.JSON;
 import io.conveyor.engine.api.ValidationException;
 import io.conveyor.engine.messagebox.MessageBoxQueries;
 import io.conveyor.engine.messagebox.WorkItemState;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
@@ -26,6 +27,7 @@ public class WorkItemsResource {
     @Inject
     MessageBoxQueries queries;
 
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
     @GET
     public Response list(@QueryParam("port") String port, @QueryParam("state") String state,
                          @QueryParam("limit") String limit) {
@@ -36,6 +38,7 @@ public class WorkItemsResource {
      * {@code GET /api/work-items/counts}: the backlog, as {@code {"messages": n, "ports": {"<port>": {"READY": n, ...}}}}
      * (only ports and states that have work items appear).
      */
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
     @GET
     @Path("/counts")
     public Response counts() {

@@ -146,7 +146,7 @@ public final class Bench {
                 jcmd(server.pid(), "JFR.start", "name=bench", "settings=profile");
             }
             try {
-                scenario.run(new BenchContext(options, server, config, new ConveyorClient(server.baseUrl()), results));
+                scenario.run(new BenchContext(options, server, config, new ConveyorClient(server.baseUrl(), server.apiAuthorization()), results));
             } finally {
                 if (options.profile()) {
                     Path recording = work.resolve("profile-" + config.database() + "-" + config.fileMode() + "-"

@@ -25,9 +25,15 @@ final class ConveyorClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
+    private final String authorization;
 
-    ConveyorClient(String base) {
+    /**
+     * @param base          the server's base URL
+     * @param authorization the {@code Authorization} header of a REST API user who administers and publishes
+     */
+    ConveyorClient(String base, String authorization) {
         this.base = base;
+        this.authorization = authorization;
     }
 
     void createPort(JsonObject port) throws Exception {
@@ -123,7 +129,7 @@ final class ConveyorClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2));
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2)).header("Authorization", authorization);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -1,6 +1,7 @@
 package io.conveyor.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,8 +11,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -24,7 +27,6 @@ final class WildFlyServer implements AutoCloseable {
     static final int PORT_OFFSET = 300;
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
-    /** One server configuration: the MessageBox database, the FILE connector's mode, the heap. */
     /**
      * A server configuration.
      *
@@ -41,9 +43,13 @@ final class WildFlyServer implements AutoCloseable {
         }
     }
 
+    /** The REST API user the harness acts as (administrator and publisher), with a password new to every harness run. */
+    static final String API_USER = "bench";
+
     private final Path home;
     private final List<Path> deployments;
     private final BenchOptions options;
+    private final String apiPassword = UUID.randomUUID().toString();
     private Process launcher;
     private long pid;
     private Path log;
@@ -53,6 +59,21 @@ final class WildFlyServer implements AutoCloseable {
         this.home = home;
         this.deployments = deployments;
         this.options = options;
+    }
+
+    /** The {@code Authorization} header value of the harness's REST API user. */
+    String apiAuthorization() {
+        return "Basic " + Base64.getEncoder().encodeToString((API_USER + ":" + apiPassword).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Adds (or updates) the harness's user in the server's application realm, with WildFly's own tool. */
+    private void addApiUser() throws IOException, InterruptedException {
+        Process addUser = new ProcessBuilder(home.resolve("bin/add-user.sh").toString(), "-a", "-s", "-u", API_USER,
+                "-p", apiPassword, "-g", "conveyor-admin,conveyor-publisher").redirectErrorStream(true).start();
+        String output = new String(addUser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (addUser.waitFor() != 0) {
+            throw new IllegalStateException("add-user.sh failed: " + output);
+        }
     }
 
     String baseUrl() {
@@ -80,6 +101,7 @@ final class WildFlyServer implements AutoCloseable {
         if (config.database().equals("postgresql")) {
             emptyPostgresql();
         }
+        addApiUser();
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
                 "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
                 "-Djboss.socket.binding.port-offset=" + PORT_OFFSET, "-Dconveyor.file.mode=" + config.fileMode(),

@@ -174,6 +174,10 @@ public class ProxyBatchProcessor {
         if (portName != null) {
             response.context().promote(SystemProperties.SP_NAME, SystemProperties.NAMESPACE, portName);
         }
+        Object publisher = solicit.context().read(SystemProperties.PUBLISHER, SystemProperties.NAMESPACE);
+        if (publisher != null) {
+            response.context().write(SystemProperties.PUBLISHER, SystemProperties.NAMESPACE, publisher);
+        }
         response.context().write(SystemProperties.WAS_SOLICIT_RESPONSE, SystemProperties.NAMESPACE, Boolean.TRUE);
         response.context().write(SystemProperties.CORRELATION_TOKEN, SystemProperties.NAMESPACE, solicit.messageId());
         return solicit.messageId();

@@ -44,7 +44,7 @@ public class PublishService {
 
     /** Longest promoted value, as the MessageBox stores it for filtering. */
     public static final int MAX_PROMOTED_VALUE_LENGTH = 4000;
-    /** Most properties a published message's context may hold, promoted or written. */
+    /** Most properties a published message's context may hold, promoted or written, besides its publisher's name. */
     public static final int MAX_CONTEXT_PROPERTIES = 256;
     /** Most characters a published message's context may hold: its properties' namespaces, names and values. */
     public static final int MAX_CONTEXT_CHARACTERS = 64 * 1024;
@@ -205,6 +205,11 @@ public class PublishService {
                 stopped == null && due.isAfter(now), null);
     }
 
+    /** {@code BTS.Publisher}, which the REST API adds to what a publisher sent, so it is not counted against it. */
+    private static boolean recordsPublisher(ContextProperty property) {
+        return property.name().equals(SystemProperties.PUBLISHER) && property.namespace().equals(SystemProperties.NAMESPACE);
+    }
+
     private EngineMessage validate(Message candidate, String path) {
         if (!(candidate instanceof EngineMessage message)) {
             throw new ValidationException(path + "message", "messages must be made with the engine's MessageFactory");
@@ -212,7 +217,7 @@ public class PublishService {
         if (message.bodyPart() == null) {
             throw new ValidationException(path + "body", "a message needs a body part");
         }
-        List<ContextProperty> context = message.context().properties();
+        List<ContextProperty> context = message.context().properties().stream().filter(p -> !recordsPublisher(p)).toList();
         if (context.size() > MAX_CONTEXT_PROPERTIES) {
             throw new ValidationException(path + "properties", "a message's context holds at most "
                     + MAX_CONTEXT_PROPERTIES + " properties; this one has " + context.size());
