@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,6 +38,11 @@ public class EngineMetrics {
     /** Upper bounds, in seconds, of the delivery latency's buckets (the last one, {@code +Inf}, is implicit). */
     static final double[] LATENCY_BOUNDS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 1800,
             3600};
+    /** The names of every meter registered here. */
+    static final List<String> METER_NAMES = List.of("conveyor.messages.published", "conveyor.messages.delivered",
+            "conveyor.delivery.failures", "conveyor.messages.suspended", "conveyor.messages.resumed",
+            "conveyor.messages.terminated", "conveyor.delivery.latency", "conveyor.delivered.within.seconds",
+            "conveyor.backlog", "conveyor.proxy.batch.size", "conveyor.claim", "conveyor.commit");
 
     @Inject
     MeterRegistry registry;
@@ -59,6 +65,17 @@ public class EngineMetrics {
     public EngineMetrics(MeterRegistry registry, PortNames portNames) {
         this.registry = registry;
         this.portNames = portNames;
+    }
+
+    /**
+     * Removes this application's meters when it stops: WildFly keeps a deployment's meters after it is undeployed, and
+     * the gauges and bucket counters of a redeployed engine would go on reading the objects of the one before.
+     */
+    @PreDestroy
+    void removeMeters() {
+        for (String name : METER_NAMES) {
+            registry.find(name).meters().forEach(registry::remove);
+        }
     }
 
     /** The kinds of committed facts counted per send port and adapter. */

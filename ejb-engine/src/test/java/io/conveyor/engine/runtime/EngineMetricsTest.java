@@ -111,6 +111,23 @@ class EngineMetricsTest {
         assertThat(registry.find("conveyor.commit").tag("work", "disposition").timer()).isNull();
     }
 
+    @Test
+    @DisplayName("When the application stops, its meters go with it")
+    void metersRemovedOnStop() {
+        transactions.begin();
+        metrics.timeCommit("claim");
+        transactions.complete(Status.STATUS_COMMITTED);
+        metrics.claimed("FILE", 1_000);
+        metrics.proxyBatch("FILE", 3);
+        metrics.delivered("p1", null, "FILE", uuidV7(System.currentTimeMillis()));
+        metrics.backlog(Map.of("orders", Map.of("READY", 1L)));
+        assertThat(registry.getMeters()).isNotEmpty();
+
+        metrics.removeMeters();
+
+        assertThat(registry.getMeters()).isEmpty();
+    }
+
     private double count(String name, String port, String adapter) {
         var counter = registry.find(name).tag("port", port).tag("adapter", adapter).counter();
         return counter == null ? 0 : counter.count();
