@@ -87,8 +87,10 @@ final class DispatchLoop implements Runnable {
             return false;
         }
         int size = claimSize(adapter);
+        long claiming = System.nanoTime();
         List<Delivery> claimed = services.claims.claim(transportType, size, services.server.id(), now,
                 now.plus(services.settings.leaseDuration()));
+        services.metrics.claimed(transportType, System.nanoTime() - claiming);
         services.handOff.backlog(transportType, claimed.size() == size);
         if (claimed.isEmpty()) {
             return false;

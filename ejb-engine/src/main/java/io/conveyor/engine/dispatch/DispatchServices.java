@@ -6,6 +6,7 @@ import io.conveyor.engine.messagebox.DispositionStore;
 import io.conveyor.engine.messagebox.LeaseKeeper;
 import io.conveyor.engine.ports.SubscriptionTable;
 import io.conveyor.engine.runtime.EngineClock;
+import io.conveyor.engine.runtime.EngineMetrics;
 import io.conveyor.engine.runtime.EngineSettings;
 import io.conveyor.engine.runtime.ServerIdentity;
 import jakarta.enterprise.context.Dependent;
@@ -35,4 +36,6 @@ public class DispatchServices {
     EngineSettings settings;
     @Inject
     ServerIdentity server;
+    @Inject
+    EngineMetrics metrics;
 }

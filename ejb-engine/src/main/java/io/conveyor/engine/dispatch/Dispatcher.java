@@ -5,7 +5,9 @@ import io.conveyor.engine.adapters.HandlerRegistry;
 import io.conveyor.engine.messagebox.BacklogCompaction;
 import io.conveyor.engine.messagebox.Delivery;
 import io.conveyor.engine.messagebox.LeaseStore;
+import io.conveyor.engine.messagebox.MessageBoxQueries;
 import io.conveyor.engine.messagebox.MessageStore;
+import io.conveyor.engine.runtime.EngineMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -47,6 +49,8 @@ public class Dispatcher {
     private static final Duration STOP_DEADLINE = Duration.ofSeconds(30);
     /** How often the maintained backlog counts are folded (see {@link BacklogCompaction}). */
     private static final Duration COMPACTION_PERIOD = Duration.ofSeconds(10);
+    /** How often the backlog gauges of the metrics are read again from the maintained counts. */
+    private static final Duration BACKLOG_METRICS_PERIOD = Duration.ofSeconds(5);
 
     private final Map<String, Running> loops = new ConcurrentHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -62,6 +66,10 @@ public class Dispatcher {
     LeaseStore leaseStore;
     @Inject
     BacklogCompaction backlog;
+    @Inject
+    MessageBoxQueries queries;
+    @Inject
+    EngineMetrics metrics;
     @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
     ManagedThreadFactory threads;
 
@@ -104,6 +112,7 @@ public class Dispatcher {
         LeaseRecovery recovery = new LeaseRecovery(leaseStore, services.server.id());
         Instant nextLeaseWork = Instant.MIN;
         Instant nextCompaction = Instant.MIN;
+        long nextBacklogMetrics = System.nanoTime();
         try {
             do {
                 if (!recovery.earlierRunRead()) {
@@ -136,6 +145,14 @@ public class Dispatcher {
                         LOG.log(Level.WARNING, "folding the backlog counts failed; trying again", e);
                     }
                     nextCompaction = now.plus(COMPACTION_PERIOD);
+                }
+                if (System.nanoTime() - nextBacklogMetrics >= 0) {
+                    try {
+                        metrics.backlog(queries.workItemCounts());
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "reading the backlog counts for the metrics failed; trying again", e);
+                    }
+                    nextBacklogMetrics = System.nanoTime() + BACKLOG_METRICS_PERIOD.toNanos();
                 }
                 try {
                     startLoops(registry.refresh());

@@ -2,8 +2,10 @@ package io.conveyor.engine.messagebox;
 
 import io.conveyor.adapter.OperationType;
 import io.conveyor.adapter.StatusCode;
+import io.conveyor.engine.runtime.EngineMetrics;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,6 +38,8 @@ public class DispositionStore {
 
     @Resource(lookup = MessageBoxDataSource.JNDI_NAME)
     private DataSource dataSource;
+    @Inject
+    EngineMetrics metrics;
 
     /**
      * Applies dispositions atomically: either every one is valid and applied, or none is and the results say which
@@ -58,7 +62,7 @@ public class DispositionStore {
 
     private List<DispositionResult> apply(List<Disposition> dispositions, String owner, Instant now, boolean allOrNothing) {
         try (Connection connection = dataSource.getConnection()) {
-            boolean[] deleted = deleteInline(connection, dispositions, owner);
+            boolean[] deleted = deleteInline(connection, dispositions, owner, metrics);
             List<Disposition> rest = new ArrayList<>();
             for (int i = 0; i < dispositions.size(); i++) {
                 if (!deleted[i]) {
@@ -91,8 +95,8 @@ public class DispositionStore {
      * and which this server still holds under that lease: two statements (lock and read, then delete) whatever their
      * number. Returns, per disposition, whether it settled it.
      */
-    private static boolean[] deleteInline(Connection connection, List<Disposition> dispositions, String owner)
-            throws SQLException {
+    private static boolean[] deleteInline(Connection connection, List<Disposition> dispositions, String owner,
+                                          EngineMetrics metrics) throws SQLException {
         Map<String, Long> named = dispositions.stream()
                 .collect(Collectors.groupingBy(Disposition::workItemId, Collectors.counting()));
         List<Integer> candidates = new ArrayList<>();
@@ -108,13 +112,15 @@ public class DispositionStore {
             return deleted;
         }
         Map<String, String> held = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("select id, lease_token from cv_work_item "
+        Map<String, String> adapters = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("select id, lease_token, adapter_type from cv_work_item "
                 + "where id = any(?) and state = 'IN_PROCESS' and lease_owner = ? and context is not null for update")) {
             Sql.setIds(select, 1, candidates.stream().map(index -> dispositions.get(index).workItemId()).toList());
             select.setString(2, owner);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     held.put(Sql.getId(rows, "id"), Sql.getId(rows, "lease_token"));
+                    adapters.put(Sql.getId(rows, "id"), rows.getString("adapter_type"));
                 }
             }
         }
@@ -126,6 +132,8 @@ public class DispositionStore {
                 deleted[index] = true;
                 deletable.add(disposition.workItemId());
                 changes.add(disposition.portId(), WorkItemState.IN_PROCESS, -1);
+                metrics.delivered(disposition.portId(), null, adapters.get(disposition.workItemId()),
+                        disposition.messageId());
             }
         }
         if (!deletable.isEmpty()) {
@@ -200,6 +208,12 @@ public class DispositionStore {
             for (Disposition disposition : dispositions) {
                 WorkItem item = items.get(disposition.workItemId());
                 changes.add(item.portId(), item.state(), -1);
+                if (disposition.type() == OperationType.DELETE) {
+                    metrics.delivered(item.portId(), item.portName(), item.adapterType(), item.messageId());
+                } else {
+                    metrics.failed(item.portId(), item.portName(), item.adapterType(),
+                            disposition.type() == OperationType.MOVE_TO_SUSPEND_Q);
+                }
                 String propertiesToUpdate = PropertiesToUpdate.merge(item.propertiesToUpdate(), disposition.propertiesToUpdate());
                 switch (disposition.type()) {
                     case DELETE -> deletes.add(disposition);

@@ -1,7 +1,9 @@
 package io.conveyor.engine.messagebox;
 
+import io.conveyor.engine.runtime.EngineMetrics;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +24,8 @@ public class SuspendedQueue {
 
     @Resource(lookup = MessageBoxDataSource.JNDI_NAME)
     private DataSource dataSource;
+    @Inject
+    EngineMetrics metrics;
 
     /** Filters of a suspended-queue query; {@code null} fields do not filter. */
     public record Query(String portName, String adapterType, String errorContains, Instant suspendedFrom,
@@ -117,6 +121,7 @@ public class SuspendedQueue {
                     Sql.setId(update, 5, id);
                     update.addBatch();
                     changes.moved(item.portId(), WorkItemState.SUSPENDED, WorkItemState.READY);
+                    metrics.resumed(item.portId(), item.portName(), item.adapterType());
                     results.add(new ControlResult(id, true, ""));
                 }
                 Sql.expectOneRowEach(update.executeBatch(), "resume");
@@ -142,6 +147,7 @@ public class SuspendedQueue {
                 if (refusal == null) {
                     targets.add(new WorkItemDeletion.Target(id, item.messageId(), item.inline()));
                     changes.add(item.portId(), item.state(), -1);
+                    metrics.terminated(item.portId(), item.portName(), item.adapterType());
                 }
             }
             WorkItemDeletion.delete(connection, targets);

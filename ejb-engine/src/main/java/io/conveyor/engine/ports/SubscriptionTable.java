@@ -2,6 +2,7 @@ package io.conveyor.engine.ports;
 
 import io.conveyor.adapter.ContextProperty;
 import io.conveyor.engine.routing.filter.Filter;
+import io.conveyor.engine.runtime.PortNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * read at most that often, and the ports reloaded when it moved.
  */
 @ApplicationScoped
-public class SubscriptionTable {
+public class SubscriptionTable implements PortNames {
 
     /** How long the ports are used without reading the configuration version again. */
     static final Duration FRESHNESS = Duration.ofMillis(250);
@@ -51,6 +52,12 @@ public class SubscriptionTable {
         }
         checked = new Checked(localChanges, System.nanoTime());
         return cached;
+    }
+
+    @Override
+    public String nameOf(String portId) {
+        SendPort port = snapshot.ports().get(portId);
+        return port == null ? null : port.name();
     }
 
     private Snapshot load(long version) {

@@ -17,6 +17,7 @@ import io.conveyor.engine.routing.PublishService;
 import io.conveyor.engine.ports.SubscriptionTable;
 import io.conveyor.engine.runtime.AfterCommit;
 import io.conveyor.engine.runtime.EngineClock;
+import io.conveyor.engine.runtime.EngineMetrics;
 import io.conveyor.engine.runtime.ServerIdentity;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +53,8 @@ public class ProxyBatchProcessor {
     EngineClock clock;
     @Inject
     ServerIdentity server;
+    @Inject
+    EngineMetrics metrics;
     @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
     TransactionSynchronizationRegistry transaction;
 
@@ -84,6 +87,7 @@ public class ProxyBatchProcessor {
     }
 
     private BatchOutcome run(String adapterType, List<ProxyOperation> operations, boolean acceptSubmissions) {
+        metrics.timeCommit("proxy-batch");
         Instant now = clock.instant();
         List<MessageStatus> statuses = new ArrayList<>(operations.size());
         List<Disposition> dispositions = new ArrayList<>();
@@ -124,6 +128,7 @@ public class ProxyBatchProcessor {
             return fail(operations, statuses);
         }
         logAfterCommit(results);
+        metrics.proxyBatch(adapterType, operations.size());
         return BatchOutcome.of(operations, statuses, settled, wake);
     }
 

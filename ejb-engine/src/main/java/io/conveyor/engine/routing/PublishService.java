@@ -19,6 +19,7 @@ import io.conveyor.engine.ports.SendPortDefinition;
 import io.conveyor.engine.ports.SubscriptionTable;
 import io.conveyor.engine.ports.TransportSettings;
 import io.conveyor.engine.runtime.AfterCommit;
+import io.conveyor.engine.runtime.EngineMetrics;
 import io.conveyor.engine.runtime.EngineClock;
 import io.conveyor.engine.runtime.EngineSettings;
 import io.conveyor.engine.runtime.ServerIdentity;
@@ -69,6 +70,8 @@ public class PublishService {
     EngineSettings settings;
     @Inject
     ForcedCommits forcedCommits;
+    @Inject
+    EngineMetrics metrics;
     @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
     TransactionSynchronizationRegistry transactions;
 
@@ -135,6 +138,8 @@ public class PublishService {
             for (SendPort port : entry.ports()) {
                 NewWorkItem item = handOffIfPossible(workItem(port, entry.message(), now), entry.correlationId(), now);
                 items.add(item);
+                metrics.published(item.portId(), item.portName(), item.adapterType(),
+                        item.state() == WorkItemState.SUSPENDED || item.state() == WorkItemState.SUSPENDED_NON_RESUMABLE);
                 if (item.state() == WorkItemState.READY || item.handOff() != null) {
                     adapters.add(item.adapterType());
                 }

@@ -1,5 +1,7 @@
 package io.conveyor.engine.messagebox;
 
+import io.conveyor.engine.runtime.EngineMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.annotation.Resource;
 import java.io.PrintWriter;
 import java.lang.reflect.Field;
@@ -83,6 +85,9 @@ final class TestMessageBox implements AutoCloseable {
         messages.ids = ids;
         messages.schema = MIGRATION;
         claims.ids = ids;
+        EngineMetrics metrics = new EngineMetrics(new SimpleMeterRegistry(), portId -> null);
+        dispositions.metrics = metrics;
+        suspended.metrics = metrics;
     }
 
     private static JdbcDataSource memoryDatabase() {
