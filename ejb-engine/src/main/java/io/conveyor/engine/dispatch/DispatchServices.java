@@ -4,6 +4,7 @@ import io.conveyor.engine.adapters.AdapterHost;
 import io.conveyor.engine.messagebox.ClaimStore;
 import io.conveyor.engine.messagebox.DispositionStore;
 import io.conveyor.engine.messagebox.LeaseKeeper;
+import io.conveyor.engine.ports.CredentialStores;
 import io.conveyor.engine.ports.SubscriptionTable;
 import io.conveyor.engine.runtime.EngineClock;
 import io.conveyor.engine.runtime.EngineSettings;
@@ -35,4 +36,6 @@ public class DispatchServices {
     EngineSettings settings;
     @Inject
     ServerIdentity server;
+    @Inject
+    CredentialStores credentialStores;
 }
