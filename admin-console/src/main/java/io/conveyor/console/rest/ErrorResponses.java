@@ -5,6 +5,7 @@ import static io.conveyor.console.rest.JsonProviders.JSON;
 import io.conveyor.engine.api.ConflictException;
 import io.conveyor.engine.api.NotFoundException;
 import io.conveyor.engine.api.ValidationException;
+import io.conveyor.engine.ports.SecretText;
 import io.conveyor.engine.routing.NoSubscriptionException;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonObjectBuilder;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -54,7 +56,7 @@ public class ErrorResponses implements ExceptionMapper<Throwable> {
             return answer(web.getResponse().getStatus(), error.getMessage(), null);
         }
         LOG.log(Level.SEVERE, "request failed", error);
-        return answer(500, error.getClass().getSimpleName() + ": " + error.getMessage(), null);
+        return answer(500, SecretText.scrub(error.getClass().getSimpleName() + ": " + error.getMessage(), List.of()), null);
     }
 
     private static Throwable unwrap(Throwable error) {

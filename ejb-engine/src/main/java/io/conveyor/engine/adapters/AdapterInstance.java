@@ -143,9 +143,11 @@ public final class AdapterInstance implements ProxyLifecycle {
 
     /** Records an error for operators, cleaned of the handler's masked values and any recognisable password. */
     @Override
-    public void recordError(Throwable error) {
-        lastError = SecretText.scrub(error.getClass().getSimpleName() + ": " + error.getMessage(), maskedHandlerValues());
+    public String recordError(Throwable error) {
+        String text = SecretText.scrub(error.getClass().getSimpleName() + ": " + error.getMessage(), maskedHandlerValues());
+        lastError = text;
         lastErrorAt = Instant.now();
+        return text;
     }
 
     private List<String> maskedHandlerValues() {
