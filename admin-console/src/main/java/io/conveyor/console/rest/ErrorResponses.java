@@ -5,6 +5,7 @@ import static io.conveyor.console.rest.JsonProviders.JSON;
 import io.conveyor.engine.api.ConflictException;
 import io.conveyor.engine.api.NotFoundException;
 import io.conveyor.engine.api.ValidationException;
+import io.conveyor.engine.ports.SecretText;
 import io.conveyor.engine.routing.NoSubscriptionException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBException;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -68,7 +70,7 @@ public class ErrorResponses implements ExceptionMapper<Throwable> {
             return answer(web.getResponse().getStatus(), error.getMessage(), null);
         }
         LOG.log(Level.SEVERE, "request failed", error);
-        return answer(500, error.getClass().getSimpleName() + ": " + error.getMessage(), null);
+        return answer(500, SecretText.scrub(error.getClass().getSimpleName() + ": " + error.getMessage(), List.of()), null);
     }
 
     /** Why a role check refused the caller: who it is and which roles the operation needs. */

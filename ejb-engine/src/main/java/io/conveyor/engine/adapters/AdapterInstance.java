@@ -2,10 +2,14 @@ package io.conveyor.engine.adapters;
 
 import io.conveyor.adapter.BatchTransmitter;
 import io.conveyor.adapter.HandlerConfigurable;
+import io.conveyor.adapter.PropertyDescriptor;
 import io.conveyor.adapter.SendHandler;
+import io.conveyor.engine.ports.SecretText;
 import io.conveyor.adapter.TransportControl;
 import io.conveyor.adapter.Transmitter;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.function.IntSupplier;
 
 /**
@@ -137,10 +141,19 @@ public final class AdapterInstance implements ProxyLifecycle {
         return state == AdapterState.TERMINATED;
     }
 
+    /** Records an error for operators, cleaned of the handler's masked values and any recognisable password. */
     @Override
-    public void recordError(Throwable error) {
-        lastError = error.getClass().getSimpleName() + ": " + error.getMessage();
+    public String recordError(Throwable error) {
+        String text = SecretText.scrub(error.getClass().getSimpleName() + ": " + error.getMessage(), maskedHandlerValues());
+        lastError = text;
         lastErrorAt = Instant.now();
+        return text;
+    }
+
+    private List<String> maskedHandlerValues() {
+        return handler.metadata().handlerProperties().stream().filter(PropertyDescriptor::masked)
+                .map(descriptor -> handler.handlerConfiguration().read(descriptor.name()))
+                .filter(Objects::nonNull).map(Object::toString).toList();
     }
 
     /** A snapshot for operators. */

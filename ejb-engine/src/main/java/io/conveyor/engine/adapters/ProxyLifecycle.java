@@ -15,6 +15,6 @@ public interface ProxyLifecycle {
     /** Whether the proxy refuses everything with {@code SHUTTING_DOWN} (after {@code terminate} returned). */
     boolean isClosed();
 
-    /** Records an adapter error reported through {@code setErrorInfo}. */
-    void recordError(Throwable error);
+    /** Records an adapter error reported through {@code setErrorInfo}; returns the text recorded, cleaned of secrets. */
+    String recordError(Throwable error);
 }

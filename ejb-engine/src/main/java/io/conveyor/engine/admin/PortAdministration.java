@@ -7,6 +7,7 @@ import io.conveyor.engine.api.NotFoundException;
 import io.conveyor.engine.api.ValidationException;
 import io.conveyor.engine.dispatch.CommitSignals;
 import io.conveyor.engine.ports.AddressCredentials;
+import io.conveyor.engine.ports.CredentialStoreReference;
 import io.conveyor.engine.ports.PortJson;
 import io.conveyor.engine.ports.PortRepository;
 import io.conveyor.engine.ports.PortState;
@@ -41,7 +42,10 @@ public class PortAdministration {
 
     /** The bindings file format version written by {@link #exportBindings()}. */
     public static final int BINDINGS_VERSION = 1;
-    /** What a masked endpoint property (a password) reads as; sent back unchanged, it keeps the stored value. */
+    /**
+     * What a masked endpoint property (a password) reads as; sent back unchanged, it keeps the stored value. A
+     * credential store reference ({@link CredentialStoreReference}) is not a secret and reads as written.
+     */
     public static final String MASK = AddressCredentials.MASK;
 
     @Inject
@@ -197,7 +201,8 @@ public class PortAdministration {
         }
         Map<String, String> properties = new LinkedHashMap<>(transport.properties());
         registry.handler(transport.adapter()).ifPresent(handler -> handler.metadata().endpointProperties().stream()
-                .filter(PropertyDescriptor::masked).forEach(p -> properties.computeIfPresent(p.name(), (name, value) -> MASK)));
+                .filter(PropertyDescriptor::masked).forEach(p -> properties.computeIfPresent(p.name(),
+                        (name, value) -> CredentialStoreReference.parse(value).isPresent() ? value : MASK)));
         return withProperties(transport, AddressCredentials.masked(transport.address()), properties);
     }
 

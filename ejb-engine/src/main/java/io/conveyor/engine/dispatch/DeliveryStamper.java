@@ -2,26 +2,33 @@ package io.conveyor.engine.dispatch;
 
 import io.conveyor.adapter.AdapterMetadata;
 import io.conveyor.adapter.ContextProperty;
+import io.conveyor.adapter.PropertyDescriptor;
 import io.conveyor.adapter.SystemProperties;
 import io.conveyor.engine.messagebox.PropertiesToUpdate;
 import io.conveyor.engine.messagebox.Delivery;
 import io.conveyor.engine.messagebox.EngineMessageContext;
 import io.conveyor.engine.messagebox.TransportRole;
 import io.conveyor.engine.messagebox.WorkItem;
+import io.conveyor.engine.ports.CredentialStoreReference;
 import io.conveyor.engine.ports.SendPort;
 import io.conveyor.engine.ports.TransportSettings;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Writes into a delivered message's context what the adapter needs (send-adapter contract §1.6, §7 in
  * {@code docs/send-adapter-contract.md}): the address and endpoint configuration of the transport in use, taken from
  * the port as it is now (C1, C2, C3), the retry settings of the work item (C4), the port's identity, and the properties
  * saved by {@code PropertiesToUpdate} (F7, F8). A dynamic send gets the address resolved at publication,
- * {@code IsDynamicSend}, and neither endpoint configuration nor {@code SPID} (D3).
+ * {@code IsDynamicSend}, and neither endpoint configuration nor {@code SPID} (D3). A masked endpoint property that
+ * refers to a credential store entry is written resolved; the clear masked values are recorded on the message
+ * ({@link io.conveyor.engine.messagebox.EngineMessage#secrets()}) so that error texts can be cleaned of them.
  */
 final class DeliveryStamper {
 
@@ -31,7 +38,14 @@ final class DeliveryStamper {
     private DeliveryStamper() {
     }
 
-    static void stamp(Delivery delivery, SendPort port, AdapterMetadata adapter) {
+    /**
+     * Stamps a delivery.
+     *
+     * @param credentials reads a credential store entry; throws
+     *                    {@link io.conveyor.engine.ports.UnresolvedSecretException} when it cannot
+     */
+    static void stamp(Delivery delivery, SendPort port, AdapterMetadata adapter,
+                      Function<CredentialStoreReference, String> credentials) {
         WorkItem item = delivery.workItem();
         EngineMessageContext context = delivery.message().context();
         TransportSettings transport = transportOf(item, port);
@@ -60,12 +74,20 @@ final class DeliveryStamper {
                 port.definition().backup() == null ? null : port.id() + "/" + TransportRole.BACKUP);
         system(context, SystemProperties.SP_LAST_UPDATED_TIME, port.updatedAt());
         JsonObjectBuilder adapterConfig = JSON.createObjectBuilder();
+        List<String> secrets = new ArrayList<>();
         for (Map.Entry<String, String> property : new TreeMap<>(transport.properties()).entrySet()) {
-            Object value = adapter.endpointProperty(property.getKey())
-                    .map(descriptor -> descriptor.parse(property.getValue())).orElse(property.getValue());
+            String text = property.getValue();
+            boolean masked = adapter.endpointProperty(property.getKey()).filter(PropertyDescriptor::masked).isPresent();
+            if (masked) {
+                text = CredentialStoreReference.parse(text).map(credentials).orElse(text);
+                secrets.add(text);
+            }
+            String clear = text;
+            Object value = adapter.endpointProperty(property.getKey()).map(descriptor -> descriptor.parse(clear)).orElse(clear);
             context.write(property.getKey(), adapter.propertyNamespace(), value);
-            adapterConfig.add(property.getKey(), property.getValue());
+            adapterConfig.add(property.getKey(), clear);
         }
+        delivery.message().setSecrets(secrets);
         context.write(SystemProperties.ADAPTER_CONFIG, adapter.propertyNamespace(), adapterConfig.build().toString());
     }
 

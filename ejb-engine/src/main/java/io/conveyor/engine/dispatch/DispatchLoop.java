@@ -18,6 +18,7 @@ import io.conveyor.engine.messagebox.EngineMessage;
 import io.conveyor.engine.messagebox.WorkItem;
 import io.conveyor.engine.ports.SendPort;
 import io.conveyor.engine.ports.SubscriptionTable;
+import io.conveyor.engine.ports.UnresolvedSecretException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,7 +161,8 @@ final class DispatchLoop implements Runnable {
 
     /**
      * Of the claimed deliveries, the ones to deliver now, stamped ({@link DeliveryStamper}). The others are set aside
-     * durably: a delivery whose port or transport is gone is suspended with the reason, one whose port now uses
+     * durably: a delivery whose port or transport is gone is suspended with the reason, one whose credential store
+     * entry cannot be read fails as if its adapter had thrown (the failure ladder), one whose port now uses
      * another adapter is handed to that adapter, one outside its service window is held until the window opens.
      */
     private List<Delivery> readyForDelivery(List<Delivery> claimed, AdapterMetadata metadata, Instant now) {
@@ -185,8 +187,10 @@ final class DispatchLoop implements Runnable {
                 holdUntil(delivery, windowOpens);
             } else {
                 try {
-                    DeliveryStamper.stamp(delivery, port, metadata);
+                    DeliveryStamper.stamp(delivery, port, metadata, services.credentialStores::resolve);
                     ready.add(delivery);
+                } catch (UnresolvedSecretException e) {
+                    orphans.add(failed(delivery, e));
                 } catch (RuntimeException e) {
                     orphans.add(suspension(delivery, e));
                 }

@@ -4,6 +4,7 @@ import io.conveyor.engine.adapters.AdapterHost;
 import io.conveyor.engine.messagebox.ClaimStore;
 import io.conveyor.engine.messagebox.DispositionStore;
 import io.conveyor.engine.messagebox.LeaseKeeper;
+import io.conveyor.engine.ports.CredentialStores;
 import io.conveyor.engine.ports.SubscriptionTable;
 import io.conveyor.engine.runtime.EngineClock;
 import io.conveyor.engine.runtime.EngineMetrics;
@@ -38,4 +39,6 @@ public class DispatchServices {
     ServerIdentity server;
     @Inject
     EngineMetrics metrics;
+    @Inject
+    CredentialStores credentialStores;
 }

@@ -7,10 +7,12 @@ import io.conveyor.engine.messagebox.EngineMessage;
 import io.conveyor.engine.messagebox.TransportRole;
 import io.conveyor.engine.messagebox.WorkItem;
 import io.conveyor.engine.ports.AddressCredentials;
+import io.conveyor.engine.ports.SecretText;
 import io.conveyor.engine.ports.SendPort;
 import io.conveyor.engine.ports.TransportSettings;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The engine's default failure policy (send-adapter contract §4.3 in {@code docs/send-adapter-contract.md}), applied
@@ -61,10 +63,14 @@ public final class FailurePolicy {
         return new Disposition.BackupTransport(backup.adapter(), backup.retryCount(), backup.retryInterval());
     }
 
-    /** The error to record: the message's error info, the adapter, and the address it was sent to (password masked). */
+    /**
+     * The error to record: the message's error info, the adapter, and the address it was sent to, cleaned of secrets
+     * (the delivery's masked endpoint values and any recognisable password, {@link SecretText}).
+     */
     public static Disposition.FailureInfo failureInfo(Message message, String adapterType) {
         Throwable error = message.errorInfo();
-        String text = error == null ? null : describe(error);
+        String text = error == null ? null : SecretText.scrub(describe(error),
+                message instanceof EngineMessage engineMessage ? engineMessage.secrets() : List.of());
         return new Disposition.FailureInfo(text, adapterType, AddressCredentials.masked(
                 message.context().readString(SystemProperties.OUTBOUND_TRANSPORT_LOCATION, SystemProperties.NAMESPACE)));
     }

@@ -20,6 +20,7 @@ public final class EngineMessage implements Message {
     private final Lease lease;
     private String bodyPartName;
     private volatile Throwable errorInfo;
+    private volatile List<String> secrets = List.of();
 
     /**
      * The delivery a message came with: the work item, the token of this server's claim on it, and its send port
@@ -114,6 +115,19 @@ public final class EngineMessage implements Message {
     @Override
     public Throwable errorInfo() {
         return errorInfo;
+    }
+
+    /**
+     * The clear values of the masked endpoint properties this delivery carries (kept in memory only), which the engine
+     * removes from error texts it stores and logs.
+     */
+    public List<String> secrets() {
+        return secrets;
+    }
+
+    /** Records the clear values of the masked endpoint properties written into the context for this delivery. */
+    public void setSecrets(List<String> secrets) {
+        this.secrets = List.copyOf(secrets);
     }
 
     /** The delivery this message came with, or {@code null} for a message made by the factory. */

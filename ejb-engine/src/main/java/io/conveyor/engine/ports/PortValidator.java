@@ -13,14 +13,18 @@ import io.conveyor.engine.routing.filter.Filter;
 import io.conveyor.engine.routing.filter.FilterSyntaxException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Checks a send port definition before anything is stored (principle 8 in {@code docs/principles.md}): name, filter,
  * priority, retry settings, and for each transport that the adapter is deployed, that its endpoint properties are in
- * the adapter's schema and of the right type, and that the adapter accepts the address. Errors name the field path.
+ * the adapter's schema and of the right type, that a masked one referring to a credential store entry resolves, and
+ * that the adapter accepts the address. Errors name the field path and never repeat a masked value.
  */
 @ApplicationScoped
 public class PortValidator {
@@ -31,6 +35,8 @@ public class PortValidator {
 
     @Inject
     HandlerRegistry registry;
+    @Inject
+    CredentialStores credentialStores;
 
     /**
      * Validates a definition; returns it with adapter types in their registered spelling.
@@ -102,15 +108,21 @@ public class PortValidator {
                 + registry.metadata().stream().map(AdapterMetadata::transportType).sorted().toList()));
         AdapterMetadata metadata = handler.metadata();
         Map<String, Object> properties = new LinkedHashMap<>();
+        List<String> secrets = new ArrayList<>();
         for (Map.Entry<String, String> property : transport.properties().entrySet()) {
             String field = path + "properties." + property.getKey();
             PropertyDescriptor descriptor = metadata.endpointProperty(property.getKey()).orElseThrow(() ->
                     new ValidationException(field, "unknown endpoint property of adapter " + metadata.transportType()
                             + "; known: " + metadata.endpointProperties().stream().map(PropertyDescriptor::name).toList()));
+            String value = property.getValue();
+            if (descriptor.masked()) {
+                value = resolved(value, field);
+                secrets.add(value);
+            }
             try {
-                properties.put(property.getKey(), descriptor.parse(property.getValue()));
+                properties.put(property.getKey(), descriptor.parse(value));
             } catch (IllegalArgumentException e) {
-                throw new ValidationException(field, e.getMessage());
+                throw new ValidationException(field, SecretText.scrub(e.getMessage(), secrets));
             }
         }
         for (PropertyDescriptor descriptor : metadata.endpointProperties()) {
@@ -123,9 +135,22 @@ public class PortValidator {
             handler.validateEndpoint(transport.address(), MapPropertyBag.readOnly(properties));
         } catch (InvalidEndpointException e) {
             String field = "address".equals(e.field()) ? path + "address" : path + "properties." + e.field();
-            throw new ValidationException(field, e.getMessage());
+            throw new ValidationException(field, SecretText.scrub(e.getMessage(), secrets));
         }
         return new TransportSettings(metadata.transportType(), transport.address(), transport.properties(),
                 transport.retryCount(), transport.retryInterval(), transport.serviceWindow());
+    }
+
+    /** A masked value as the adapter will get it: a credential store reference resolved, anything else as it is. */
+    private String resolved(String value, String field) {
+        Optional<CredentialStoreReference> reference = CredentialStoreReference.parse(value);
+        if (reference.isEmpty()) {
+            return value;
+        }
+        try {
+            return credentialStores.resolve(reference.get());
+        } catch (UnresolvedSecretException e) {
+            throw new ValidationException(field, e.getMessage());
+        }
     }
 }

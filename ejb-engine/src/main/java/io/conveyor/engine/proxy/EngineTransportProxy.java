@@ -43,7 +43,9 @@ public final class EngineTransportProxy implements TransportProxy {
 
     @Override
     public void setErrorInfo(Throwable error) {
-        LOG.log(Level.WARNING, "adapter " + lifecycle.transportType() + " reports: " + error.getMessage(), error);
-        lifecycle.recordError(error);
+        String text = lifecycle.recordError(error);
+        LOG.warning(() -> "adapter " + lifecycle.transportType() + " reports: " + text);
+        // the stack trace repeats the adapter's own message, which may hold a secret: only at FINE
+        LOG.log(Level.FINE, "adapter " + lifecycle.transportType() + " reported this error", error);
     }
 }

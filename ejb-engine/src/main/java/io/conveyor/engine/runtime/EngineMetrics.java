@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>WildFly 39 exports only the meters a deployment registers through the registry's shortcuts ({@code counter},
  * {@code timer}, {@code summary}, {@code gauge}, {@code more().counter}), without histogram buckets; the delivery
- * latency's buckets are therefore counters of their own (decision 31 in {@code docs/decisions.md}).
+ * latency's buckets are therefore counters of their own (decision 32 in {@code docs/decisions.md}).
  */
 @ApplicationScoped
 public class EngineMetrics {

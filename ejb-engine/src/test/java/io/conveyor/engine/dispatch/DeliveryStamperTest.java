@@ -1,6 +1,7 @@
 package io.conveyor.engine.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.conveyor.adapter.AdapterMetadata;
 import io.conveyor.adapter.PropertyDescriptor;
@@ -10,11 +11,13 @@ import io.conveyor.engine.messagebox.EngineMessageContext;
 import io.conveyor.engine.messagebox.TestDeliveries;
 import io.conveyor.engine.messagebox.TransportRole;
 import io.conveyor.engine.messagebox.WorkItem;
+import io.conveyor.engine.ports.CredentialStoreReference;
 import io.conveyor.engine.ports.PortState;
 import io.conveyor.engine.ports.SendPort;
 import io.conveyor.engine.ports.SendPortDefinition;
 import io.conveyor.engine.ports.ServiceWindow;
 import io.conveyor.engine.ports.TransportSettings;
+import io.conveyor.engine.ports.UnresolvedSecretException;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -29,6 +32,7 @@ class DeliveryStamperTest {
     private static final String NAMESPACE = "urn:example:adapter:http";
     private static final AdapterMetadata HTTP = AdapterMetadata.builder("HTTP").propertyNamespace(NAMESPACE)
             .endpointProperty(PropertyDescriptor.optional("requestTimeoutSeconds", PropertyDescriptor.Type.INTEGER, null, "t"))
+            .endpointProperty(new PropertyDescriptor("password", PropertyDescriptor.Type.STRING, false, null, true, "p"))
             .build();
     private static final TransportSettings PRIMARY = new TransportSettings("HTTP", "http://example.org/orders",
             Map.of("requestTimeoutSeconds", "30", "method", "PUT"), 3, 5, null);
@@ -111,6 +115,46 @@ class DeliveryStamperTest {
         assertThat(DeliveryStamper.windowOpens(item(TransportRole.PRIMARY, null, null), STATIC, NOW)).isEqualTo(NOW);
     }
 
+    @Test
+    @DisplayName("a masked property referring to a credential store entry reaches the adapter resolved; the clear masked values are remembered")
+    void credentialStoreReference() {
+        SendPort port = portWith(Map.of("password", "{credential-store:partners/acme}"));
+        Delivery delivery = new Delivery(item(TransportRole.PRIMARY, null, null), TestDeliveries.deliveredMessage());
+        DeliveryStamper.stamp(delivery, port, HTTP, reference -> reference.store() + ":" + reference.alias() + ":clear");
+
+        assertThat(delivery.message().context().read("password", NAMESPACE)).isEqualTo("partners:acme:clear");
+        assertThat(delivery.message().secrets()).containsExactly("partners:acme:clear");
+    }
+
+    @Test
+    @DisplayName("a masked value that is not a reference is passed as it is and remembered as a secret")
+    void plainMaskedValue() {
+        Delivery delivery = new Delivery(item(TransportRole.PRIMARY, null, null), TestDeliveries.deliveredMessage());
+        DeliveryStamper.stamp(delivery, portWith(Map.of("password", "s3cret")), HTTP, DeliveryStamperTest::noStore);
+
+        assertThat(delivery.message().context().read("password", NAMESPACE)).isEqualTo("s3cret");
+        assertThat(delivery.message().secrets()).containsExactly("s3cret");
+    }
+
+    @Test
+    @DisplayName("an entry that cannot be read fails the stamping with the store's error")
+    void unresolvedReference() {
+        Delivery delivery = new Delivery(item(TransportRole.PRIMARY, null, null), TestDeliveries.deliveredMessage());
+        assertThatThrownBy(() -> DeliveryStamper.stamp(delivery, portWith(Map.of("password", "{credential-store:x/y}")),
+                HTTP, DeliveryStamperTest::noStore)).isInstanceOf(UnresolvedSecretException.class)
+                .hasMessageContaining("'x'");
+    }
+
+    private static SendPort portWith(Map<String, String> properties) {
+        return new SendPort(TestDeliveries.PORT_ID, new SendPortDefinition("orders", null, PortState.STARTED, 5, false,
+                false, false, false, new TransportSettings("HTTP", "http://example.org/orders", properties, 3, 5, null),
+                null), NOW);
+    }
+
+    private static String noStore(CredentialStoreReference reference) {
+        throw new UnresolvedSecretException("no credential store '" + reference.store() + "' is defined");
+    }
+
     private static WorkItem item(TransportRole transport, String address, String propertiesToUpdate) {
         return TestDeliveries.workItem(transport, "HTTP", 2, transport == TransportRole.PRIMARY ? 5 : 10, 3, address,
                 propertiesToUpdate, NOW);
@@ -118,7 +162,7 @@ class DeliveryStamperTest {
 
     private static EngineMessageContext stamp(WorkItem item, SendPort port) {
         Delivery delivery = new Delivery(item, TestDeliveries.deliveredMessage());
-        DeliveryStamper.stamp(delivery, port, HTTP);
+        DeliveryStamper.stamp(delivery, port, HTTP, DeliveryStamperTest::noStore);
         return delivery.message().context();
     }
 

@@ -34,8 +34,8 @@ class TerminatedProxyTest {
         }
 
         @Override
-        public void recordError(Throwable error) {
-            // not needed here
+        public String recordError(Throwable error) {
+            return error.getMessage();
         }
     }
 
