@@ -1,6 +1,7 @@
 package io.conveyor.engine.admin;
 
 import io.conveyor.adapter.PropertyDescriptor;
+import io.conveyor.adapter.SendHandler;
 import io.conveyor.engine.adapters.HandlerRegistry;
 import io.conveyor.engine.api.ConflictException;
 import io.conveyor.engine.api.NotFoundException;
@@ -90,10 +91,9 @@ public class PortAdministration {
         }
         SendPort port = new SendPort(UUID.randomUUID().toString(), valid, now());
         repository.insert(port);
-        SendPort shown = masked(port);
         record(actor, AuditAction.PORT_CREATED, port.name(), via(Json.createObjectBuilder()
-                .add("id", port.id()).add("definition", PortJson.write(shown.definition())), via));
-        return shown;
+                .add("id", port.id()).add("definition", audited(valid)), via));
+        return masked(port);
     }
 
     /**
@@ -115,11 +115,10 @@ public class PortAdministration {
         SendPort port = new SendPort(existing.id(), valid, now());
         repository.update(port);
         commitSignals.wakeAfterCommit(repository.applyToQueuedWork(port, clock.instant()));
-        SendPort shown = masked(port);
         record(actor, AuditAction.PORT_UPDATED, name, via(Json.createObjectBuilder().add("id", port.id())
                 .add("changes", AuditDetails.changes(PortJson.write(existing.definition()), PortJson.write(valid),
-                        PortJson.write(masked(existing).definition()), PortJson.write(shown.definition()))), via));
-        return shown;
+                        audited(existing.definition()), audited(valid))), via));
+        return masked(port);
     }
 
     /**
@@ -146,7 +145,7 @@ public class PortAdministration {
         }
         repository.delete(port.id());
         record(actor, AuditAction.PORT_DELETED, name, Json.createObjectBuilder().add("id", port.id())
-                .add("definition", PortJson.write(masked(port).definition())));
+                .add("definition", audited(port.definition())));
     }
 
     /** Every port as a bindings document. */
@@ -229,19 +228,35 @@ public class PortAdministration {
     }
 
     private SendPort masked(SendPort port) {
-        SendPortDefinition d = port.definition();
-        return new SendPort(port.id(), new SendPortDefinition(d.name(), d.filter(), d.state(), d.priority(), d.dynamic(),
-                d.twoWay(), d.orderedDelivery(), d.stopSendingOnFailure(), masked(d.primary()), masked(d.backup())),
-                port.updatedAt());
+        return new SendPort(port.id(), masked(port.definition(), false), port.updatedAt());
     }
 
-    private TransportSettings masked(TransportSettings transport) {
+    /**
+     * A port as its audit rows record it: masked as the API shows it, and with every endpoint property value masked
+     * for an adapter that is not deployed now (whose schema, which says what to mask, is unknown).
+     */
+    private JsonObject audited(SendPortDefinition definition) {
+        return PortJson.write(masked(definition, true));
+    }
+
+    private SendPortDefinition masked(SendPortDefinition d, boolean maskAllOfUnknownAdapters) {
+        return new SendPortDefinition(d.name(), d.filter(), d.state(), d.priority(), d.dynamic(), d.twoWay(),
+                d.orderedDelivery(), d.stopSendingOnFailure(), masked(d.primary(), maskAllOfUnknownAdapters),
+                masked(d.backup(), maskAllOfUnknownAdapters));
+    }
+
+    private TransportSettings masked(TransportSettings transport, boolean maskAllOfUnknownAdapters) {
         if (transport == null) {
             return null;
         }
         Map<String, String> properties = new LinkedHashMap<>(transport.properties());
-        registry.handler(transport.adapter()).ifPresent(handler -> handler.metadata().endpointProperties().stream()
-                .filter(PropertyDescriptor::masked).forEach(p -> properties.computeIfPresent(p.name(), (name, value) -> MASK)));
+        Optional<SendHandler> handler = registry.handler(transport.adapter());
+        if (handler.isPresent()) {
+            handler.get().metadata().endpointProperties().stream().filter(PropertyDescriptor::masked)
+                    .forEach(p -> properties.computeIfPresent(p.name(), (name, value) -> MASK));
+        } else if (maskAllOfUnknownAdapters) {
+            properties.replaceAll((name, value) -> MASK);
+        }
         return withProperties(transport, AddressCredentials.masked(transport.address()), properties);
     }
 
