@@ -3,6 +3,7 @@ package io.conveyor.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.conveyor.console.rest.AdaptersResource;
+import io.conveyor.console.rest.AuditResource;
 import io.conveyor.console.rest.BindingsResource;
 import io.conveyor.console.rest.MessagesResource;
 import io.conveyor.console.rest.PortsResource;
@@ -42,8 +43,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OpenApiIT {
 
     /** The API's resources; a resource added to the API without being listed here fails {@link #everyResourceListed}. */
-    private static final List<Class<?>> RESOURCES = List.of(AdaptersResource.class, BindingsResource.class,
-            MessagesResource.class, PortsResource.class, SuspendedResource.class, WorkItemsResource.class);
+    private static final List<Class<?>> RESOURCES = List.of(AdaptersResource.class, AuditResource.class,
+            BindingsResource.class, MessagesResource.class, PortsResource.class, SuspendedResource.class,
+            WorkItemsResource.class);
 
     @ArquillianResource
     ManagementClient management;
