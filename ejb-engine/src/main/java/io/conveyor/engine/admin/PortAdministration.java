@@ -40,8 +40,8 @@ import java.util.UUID;
 /**
  * The service API for send ports: create, read, update, delete, and the bindings file (export and import). Each
  * call is one transaction; input is validated completely before anything is written. Every change is recorded in the
- * {@linkplain AuditLog audit trail}, in its own transaction, with the {@link Actor} the caller names and the port in
- * its masked form.
+ * {@linkplain AuditLog audit trail} in the change's transaction, with the {@link Actor} the caller names and the port
+ * in its masked form.
  */
 @Stateless
 public class PortAdministration {

@@ -25,7 +25,7 @@ import java.util.Set;
  * The service API for the suspended queue (send-adapter contract §8.5 in {@code docs/send-adapter-contract.md}): query,
  * resume (resumable only; the message is delivered even if its port is stopped, A3), terminate, in bulk of at most
  * {@value #MAX_IDS_PER_CALL} per call (A5). Each resume and terminate is recorded in the {@linkplain AuditLog audit
- * trail}, in its own transaction, with the {@link Actor} the caller names.
+ * trail} in the call's transaction, with the {@link Actor} the caller names.
  */
 @Stateless
 public class SuspendedMessages {
