@@ -28,6 +28,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * actor, time, target and details; a refused change leaves no row; the filters work and bad ones are answered 400;
  * no secret (masked endpoint property, password in an address) reaches the trail.
  */
+@Tag("messagebox")
 @RunAsClient
 @ExtendWith(ArquillianExtension.class)
 class AuditIT {

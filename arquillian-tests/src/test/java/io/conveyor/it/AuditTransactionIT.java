@@ -18,6 +18,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The audit row of a change belongs to the change's transaction: rolled back together, committed together. The
  * services take the actor from their caller.
  */
+@Tag("messagebox")
 @ExtendWith(ArquillianExtension.class)
 class AuditTransactionIT extends InContainerSupport {
 
