@@ -1,6 +1,7 @@
 package io.conveyor.it;
 
 import io.conveyor.console.rest.AdaptersResource;
+import io.conveyor.console.rest.AuditResource;
 import io.conveyor.console.rest.BindingsResource;
 import io.conveyor.console.rest.MessagesResource;
 import io.conveyor.console.rest.PortsResource;
@@ -21,8 +22,9 @@ import java.util.Locale;
 final class ApiResources {
 
     /** The API's resources. */
-    static final List<Class<?>> RESOURCES = List.of(AdaptersResource.class, BindingsResource.class,
-            MessagesResource.class, PortsResource.class, SuspendedResource.class, WorkItemsResource.class);
+    static final List<Class<?>> RESOURCES = List.of(AdaptersResource.class, AuditResource.class,
+            BindingsResource.class, MessagesResource.class, PortsResource.class, SuspendedResource.class,
+            WorkItemsResource.class);
 
     /** One operation: its HTTP method (upper case), its path as OpenAPI writes it, and the Java method serving it. */
     record Operation(String verb, String path, Method method) {

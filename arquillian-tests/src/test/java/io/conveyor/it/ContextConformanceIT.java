@@ -61,7 +61,7 @@ class ContextConformanceIT extends InContainerSupport {
         Message first = deliver("c2");
         SendPortDefinition changed = new SendPortDefinition(before.name(), before.definition().filter(), before.definition().state(),
                 5, new TransportSettings(ProbeType.PROBE_SINGLE.name(), "probe://c2/v2", Map.of("label", "v2"), 0, 1), null);
-        ports.update(before.name(), changed);
+        ports.update(TESTER, before.name(), changed);
         Message second = deliver("c2");
 
         assertThat(second.context().read("label", namespace())).isEqualTo("v2");
@@ -107,7 +107,8 @@ class ContextConformanceIT extends InContainerSupport {
         assertThat(ports.exportBindings().toString()).contains("operator:********@partner").doesNotContain("pa55word");
 
         SendPortDefinition shown = ports.get(created.name()).definition();
-        ports.update(created.name(), new SendPortDefinition(shown.name(), shown.filter(), shown.state(), 3, shown.primary(), null));
+        ports.update(TESTER, created.name(),
+                new SendPortDefinition(shown.name(), shown.filter(), shown.state(), 3, shown.primary(), null));
         Message delivered = deliver("c5-address");
         assertThat(delivered.context().read(SystemProperties.OUTBOUND_TRANSPORT_LOCATION, SystemProperties.NAMESPACE))
                 .isEqualTo("probe://operator:pa55word@partner/inbox");

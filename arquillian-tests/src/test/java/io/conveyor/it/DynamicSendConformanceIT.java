@@ -113,7 +113,7 @@ class DynamicSendConformanceIT extends InContainerSupport {
     }
 
     private void dynamicPort(String name) {
-        ports.create(new SendPortDefinition(portName(name), "Run = '" + run + "' and Target = '" + name + "'",
+        ports.create(TESTER, new SendPortDefinition(portName(name), "Run = '" + run + "' and Target = '" + name + "'",
                 PortState.STARTED, 5, true, false, false, null, null));
     }
 

@@ -136,7 +136,7 @@ class FailureLadderConformanceIT extends InContainerSupport {
         batch.done();
         eventually().until(() -> item(held.messageId()).state() == WorkItemState.SUSPENDED);
 
-        assertThat(suspended.resume(List.of(item(held.messageId()).id()))).singleElement()
+        assertThat(suspended.resume(TESTER, List.of(item(held.messageId()).id()))).singleElement()
                 .satisfies(result -> assertThat(result.applied()).isTrue());
         eventually().until(() -> transmits(held.messageId()) == 2);
         assertThat(probe.delivered().get(held.messageId()).context().read("RetryAttempts", "urn:x")).isEqualTo(4);

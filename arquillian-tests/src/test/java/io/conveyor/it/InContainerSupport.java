@@ -1,6 +1,7 @@
 package io.conveyor.it;
 
 import io.conveyor.adapter.Message;
+import io.conveyor.engine.admin.Actor;
 import io.conveyor.engine.admin.AdapterAdministration;
 import io.conveyor.engine.admin.PortAdministration;
 import io.conveyor.engine.messagebox.EngineMessage;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.AfterEach;
 public abstract class InContainerSupport {
 
     protected static final EngineMessageFactory FACTORY = new EngineMessageFactory();
+    /** Who the tests' administrative changes are recorded as in the audit trail. */
+    protected static final Actor TESTER = new Actor("in-container-test");
 
     @Inject
     protected PortAdministration ports;
@@ -59,8 +62,8 @@ public abstract class InContainerSupport {
     }
 
     protected SendPort port(String name, TransportSettings primary, TransportSettings backup) {
-        return ports.create(new SendPortDefinition(portName(name), "Run = '" + run + "' and Target = '" + name + "'",
-                PortState.STARTED, SendPortDefinition.DEFAULT_PRIORITY, primary, backup));
+        return ports.create(TESTER, new SendPortDefinition(portName(name),
+                "Run = '" + run + "' and Target = '" + name + "'", PortState.STARTED, SendPortDefinition.DEFAULT_PRIORITY, primary, backup));
     }
 
     protected String portName(String name) {

@@ -99,13 +99,14 @@ class MessageBoxFaultAtomicityIT extends InContainerSupport {
      */
     private String deliverWithDeletionFault(String name, TransportSettings transport) throws Exception {
         port(name, transport, null);
-        ports.changeState(portName(name), PortState.STOPPED);
+        ports.changeState(TESTER, portName(name), PortState.STOPPED);
         String id = publish(name, "<order/>").messageId();
         WorkItem waiting = item(id);
         execute(messageBox(), "insert into " + faultTable + " (work_item_id) values (" + waiting.id() + ")");
-        ports.changeState(portName(name), PortState.STARTED);
+        ports.changeState(TESTER, portName(name), PortState.STARTED);
 
-        assertThat(suspended.resume(List.of(waiting.id()))).singleElement().satisfies(r -> assertThat(r.applied()).isTrue());
+        assertThat(suspended.resume(TESTER, List.of(waiting.id()))).singleElement()
+                .satisfies(r -> assertThat(r.applied()).isTrue());
         eventually().until(() -> item(id).state() == WorkItemState.SUSPENDED && item(id).errorAdapter() != null);
         assertThat(item(id).errorAdapter()).isEqualTo(transport.adapter());
         assertThat(item(id).errorText()).as("the MessageBox's refusal, naming the constraint's table")
@@ -115,7 +116,7 @@ class MessageBoxFaultAtomicityIT extends InContainerSupport {
 
     private void liftFaultAndResume(String messageId) throws Exception {
         execute(messageBox(), "delete from " + faultTable);
-        assertThat(suspended.resume(List.of(item(messageId).id()))).singleElement()
+        assertThat(suspended.resume(TESTER, List.of(item(messageId).id()))).singleElement()
                 .satisfies(r -> assertThat(r.applied()).isTrue());
         eventually().until(() -> gone(messageId));
     }

@@ -113,9 +113,9 @@ class MessageBoxIT extends InContainerSupport {
     @Test
     @DisplayName("a port in state BOUND has no subscription; a STOPPED port's messages are suspended, resumable")
     void boundAndStoppedPorts() {
-        ports.create(new SendPortDefinition(portName("bound"), "Run = '" + run + "' and Target = 'states'",
+        ports.create(TESTER, new SendPortDefinition(portName("bound"), "Run = '" + run + "' and Target = 'states'",
                 PortState.BOUND, 5, new TransportSettings(ProbeType.PROBE_SINGLE.name(), "probe://bound", Map.of(), 0, 1), null));
-        ports.create(new SendPortDefinition(portName("stopped"), "Run = '" + run + "' and Target = 'states'",
+        ports.create(TESTER, new SendPortDefinition(portName("stopped"), "Run = '" + run + "' and Target = 'states'",
                 PortState.STOPPED, 5, new TransportSettings(ProbeType.PROBE_SINGLE.name(), "probe://stopped", Map.of(), 0, 1), null));
         PublishReceipt receipt = publish("states", "held back");
 
@@ -189,7 +189,7 @@ class MessageBoxIT extends InContainerSupport {
     }
 
     private void sharedPort(String name, String adapter) {
-        ports.create(new SendPortDefinition(portName(name), "Run = '" + run + "' and Shared = 'yes'", PortState.STARTED,
-                5, new TransportSettings(adapter, "probe://" + name, Map.of(), 0, 1), null));
+        ports.create(TESTER, new SendPortDefinition(portName(name), "Run = '" + run + "' and Shared = 'yes'",
+                PortState.STARTED, 5, new TransportSettings(adapter, "probe://" + name, Map.of(), 0, 1), null));
     }
 }

@@ -88,7 +88,7 @@ class OrderedDeliveryConformanceIT extends InContainerSupport {
         eventually().until(() -> gone(marker));
 
         assertThat(deliveredIds()).doesNotContain(ids.get(1));
-        suspended.terminate(List.of(item(ids.get(0)).id()));
+        suspended.terminate(TESTER, List.of(item(ids.get(0)).id()));
         eventually().until(() -> gone(ids.get(1)));
     }
 
@@ -111,7 +111,7 @@ class OrderedDeliveryConformanceIT extends InContainerSupport {
     }
 
     private void orderedPort(String name, boolean stopOnFailure, int retryCount) {
-        ports.create(new SendPortDefinition(portName(name), "Run = '" + run + "' and Target = '" + name + "'",
+        ports.create(TESTER, new SendPortDefinition(portName(name), "Run = '" + run + "' and Target = '" + name + "'",
                 PortState.STARTED, 5, false, true, stopOnFailure,
                 new TransportSettings(ProbeType.PROBE_BATCH.name(), "probe://" + name, Map.of(), retryCount, 1), null));
         port(name + "-marker", ProbeType.PROBE_BATCH.name(), 0, 1);

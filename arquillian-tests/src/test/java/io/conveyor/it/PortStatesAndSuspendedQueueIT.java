@@ -57,12 +57,13 @@ class PortStatesAndSuspendedQueueIT extends InContainerSupport {
     @DisplayName("A1 A3 a stopped port's messages are suspended resumable; resumed, they are delivered though the port is still stopped")
     void stoppedPortSuspendsAndResumeDelivers() {
         port("a1", ProbeType.PROBE_SINGLE.name(), 0, 1);
-        ports.changeState(portName("a1"), PortState.STOPPED);
+        ports.changeState(TESTER, portName("a1"), PortState.STOPPED);
         PublishReceipt receipt = publish("a1", "while stopped");
         WorkItem item = item(receipt.messageId());
         assertThat(item.state()).isEqualTo(WorkItemState.SUSPENDED);
 
-        assertThat(suspended.resume(List.of(item.id()))).singleElement().satisfies(r -> assertThat(r.applied()).isTrue());
+        assertThat(suspended.resume(TESTER, List.of(item.id()))).singleElement()
+                .satisfies(r -> assertThat(r.applied()).isTrue());
         eventually().until(() -> gone(receipt.messageId()));
         assertThat(probe.calls("transmitMessage")).extracting(ProbeCall::messageId).contains(receipt.messageId());
     }
@@ -71,7 +72,8 @@ class PortStatesAndSuspendedQueueIT extends InContainerSupport {
     @DisplayName("A2 A6 unenlisting a started port makes it BOUND and removes its subscription")
     void unenlistRemovesSubscription() {
         port("a6", ProbeType.PROBE_SINGLE.name(), 0, 1);
-        assertThat(ports.changeState(portName("a6"), PortState.BOUND).definition().state()).isEqualTo(PortState.BOUND);
+        assertThat(ports.changeState(TESTER, portName("a6"), PortState.BOUND).definition().state())
+                .isEqualTo(PortState.BOUND);
 
         assertThatThrownBy(() -> publish("a6", "nobody listens now")).isInstanceOf(NoSubscriptionException.class);
     }
@@ -79,18 +81,19 @@ class PortStatesAndSuspendedQueueIT extends InContainerSupport {
     @Test
     @DisplayName("A4 a non-resumable suspended message cannot be resumed; it can be terminated, and then it is gone")
     void nonResumableOnlyTerminates() {
-        ports.create(new SendPortDefinition(portName("a4"), "Run = '" + run + "' and Target = 'a4'",
+        ports.create(TESTER, new SendPortDefinition(portName("a4"), "Run = '" + run + "' and Target = 'a4'",
                 PortState.STARTED, 5, false, true, false,
                 new TransportSettings(ProbeType.PROBE_SINGLE.name(), "probe://a4", Map.of(), 0, 1), null));
         PublishReceipt receipt = publish("a4", "fails in an ordered port", Map.of("Outcome", "THROW"));
         eventually().until(() -> item(receipt.messageId()).state() == WorkItemState.SUSPENDED_NON_RESUMABLE);
         String id = item(receipt.messageId()).id();
 
-        assertThat(suspended.resume(List.of(id))).singleElement().satisfies(r -> {
+        assertThat(suspended.resume(TESTER, List.of(id))).singleElement().satisfies(r -> {
             assertThat(r.applied()).isFalse();
             assertThat(r.reason()).contains("non-resumable");
         });
-        assertThat(suspended.terminate(List.of(id))).singleElement().satisfies(r -> assertThat(r.applied()).isTrue());
+        assertThat(suspended.terminate(TESTER, List.of(id))).singleElement()
+                .satisfies(r -> assertThat(r.applied()).isTrue());
         assertThat(gone(receipt.messageId())).isTrue();
     }
 
@@ -98,9 +101,9 @@ class PortStatesAndSuspendedQueueIT extends InContainerSupport {
     @DisplayName("A5 a bulk operation on 2048 work items is refused: at most 2047 per call")
     void bulkLimit() {
         List<String> ids = Collections.nCopies(2048, "x");
-        assertThatThrownBy(() -> suspended.resume(ids)).isInstanceOfSatisfying(ValidationException.class,
+        assertThatThrownBy(() -> suspended.resume(TESTER, ids)).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.field()).isEqualTo("ids"));
-        assertThatThrownBy(() -> suspended.terminate(ids)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> suspended.terminate(TESTER, ids)).isInstanceOf(ValidationException.class);
     }
 
     @Test
@@ -123,9 +126,9 @@ class PortStatesAndSuspendedQueueIT extends InContainerSupport {
     @DisplayName("A8 with a backlog on two ports, the port of priority 1 is served before the port of priority 10")
     void priorityOrdersTheBacklog() {
         ServiceWindow window = closedWindow();
-        ports.create(new SendPortDefinition(portName("low"), "Run = '" + run + "' and Target = 'low'",
+        ports.create(TESTER, new SendPortDefinition(portName("low"), "Run = '" + run + "' and Target = 'low'",
                 PortState.STARTED, 10, new TransportSettings(ProbeType.PROBE_SINGLE.name(), "probe://low", Map.of(), 0, 1, window), null));
-        ports.create(new SendPortDefinition(portName("high"), "Run = '" + run + "' and Target = 'high'",
+        ports.create(TESTER, new SendPortDefinition(portName("high"), "Run = '" + run + "' and Target = 'high'",
                 PortState.STARTED, 1, new TransportSettings(ProbeType.PROBE_SINGLE.name(), "probe://high", Map.of(), 0, 1, window), null));
         List<String> low = publisher.publishAll(List.of(message("low", "l1", Map.of()), message("low", "l2", Map.of()),
                 message("low", "l3", Map.of()))).stream().map(PublishReceipt::messageId).toList();
@@ -165,10 +168,10 @@ class PortStatesAndSuspendedQueueIT extends InContainerSupport {
         assertThat(item(receipt.messageId()).nextAttemptAt()).isAfter(clock.instant().plus(Duration.ofMinutes(50)));
 
         ServiceWindow later = new ServiceWindow(closedWindow().from().plusHours(2), closedWindow().from().plusHours(3), ZoneOffset.UTC);
-        ports.update(portName("window-change"), definitionWith(portName("window-change"), later));
+        ports.update(TESTER, portName("window-change"), definitionWith(portName("window-change"), later));
         assertThat(item(receipt.messageId()).nextAttemptAt()).isAfter(clock.instant().plus(Duration.ofMinutes(170)));
 
-        ports.update(portName("window-change"), definitionWith(portName("window-change"), null));
+        ports.update(TESTER, portName("window-change"), definitionWith(portName("window-change"), null));
         eventually().until(() -> gone(receipt.messageId()));
     }
 
@@ -181,8 +184,8 @@ class PortStatesAndSuspendedQueueIT extends InContainerSupport {
         assertThat(item(receipt.messageId()).priority()).isEqualTo(SendPortDefinition.DEFAULT_PRIORITY);
 
         SendPortDefinition current = ports.get(portName("reprioritised")).definition();
-        ports.update(portName("reprioritised"), new SendPortDefinition(current.name(), current.filter(), current.state(), 2,
-                current.primary(), current.backup()));
+        ports.update(TESTER, portName("reprioritised"), new SendPortDefinition(current.name(), current.filter(),
+                current.state(), 2, current.primary(), current.backup()));
         assertThat(item(receipt.messageId()).priority()).isEqualTo(2);
     }
 
@@ -190,12 +193,13 @@ class PortStatesAndSuspendedQueueIT extends InContainerSupport {
     @DisplayName("A5 a work item named twice in one resume or terminate call is acted on once")
     void repeatedIdsActOnce() {
         port("twice", ProbeType.PROBE_SINGLE.name(), 0, 1);
-        ports.changeState(portName("twice"), PortState.STOPPED);
+        ports.changeState(TESTER, portName("twice"), PortState.STOPPED);
         String resumed = item(publish("twice", "resume me").messageId()).id();
         String terminated = item(publish("twice", "terminate me").messageId()).id();
 
-        assertThat(suspended.resume(List.of(resumed, resumed))).singleElement().satisfies(r -> assertThat(r.applied()).isTrue());
-        assertThat(suspended.terminate(List.of(terminated, terminated))).singleElement()
+        assertThat(suspended.resume(TESTER, List.of(resumed, resumed))).singleElement()
+                .satisfies(r -> assertThat(r.applied()).isTrue());
+        assertThat(suspended.terminate(TESTER, List.of(terminated, terminated))).singleElement()
                 .satisfies(r -> assertThat(r.applied()).isTrue());
     }
 

@@ -193,7 +193,8 @@ class ProxyBatchConformanceIT extends InContainerSupport {
         String movedId = publish("p10-move", "to the backup").messageId();
         eventually().until(() -> probe.held().containsKey(movedId));
         Message moved = probe.held().get(movedId);
-        ports.create(new SendPortDefinition(portName("p10-responses"), "BTS.SPName = '" + portName("p10-delete") + "'",
+        ports.create(TESTER, new SendPortDefinition(portName("p10-responses"),
+                "BTS.SPName = '" + portName("p10-delete") + "'",
                 PortState.STARTED, 5, new TransportSettings(ProbeType.PROBE_LAZY.name(), "probe://responses", java.util.Map.of(), 0, 1), null));
         Message response = probe.proxy().messageFactory().createMessage();
         response.addPart("body", probe.proxy().messageFactory().createMessagePart("<ack/>".getBytes(), "application/xml", null), true);

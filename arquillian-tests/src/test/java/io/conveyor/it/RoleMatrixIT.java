@@ -51,6 +51,7 @@ class RoleMatrixIT {
     private static final Map<String, Set<String>> RULES = Map.ofEntries(
             rule("GET /api/adapters", VIEWERS),
             rule("GET /api/adapters/{transportType}", VIEWERS),
+            rule("GET /api/audit", Roles.OPERATOR, Roles.ADMIN),
             rule("GET /api/bindings", VIEWERS),
             rule("POST /api/bindings", Roles.ADMIN),
             rule("POST /api/messages", Roles.PUBLISHER),

@@ -65,7 +65,7 @@ class SolicitResponseConformanceIT extends InContainerSupport {
     @DisplayName("R2 R4 SubmitResponse and Delete in one batch: the solicit is gone, the response routed by its promoted SPName")
     void responseAndDeletion() throws IOException {
         twoWayPort("r2", ProbeType.PROBE_SINGLE.name(), null);
-        ports.create(new SendPortDefinition(portName("r2-responses"), "BTS.SPName = '" + portName("r2") + "'",
+        ports.create(TESTER, new SendPortDefinition(portName("r2-responses"), "BTS.SPName = '" + portName("r2") + "'",
                 PortState.STARTED, 5, new TransportSettings(ProbeType.PROBE_LAZY.name(), "probe://responses", Map.of(), 0, 1), null));
         Message solicit = hold("r2");
         Message response = response("<quote price=\"12\"/>");
@@ -161,7 +161,7 @@ class SolicitResponseConformanceIT extends InContainerSupport {
     }
 
     private void twoWayPort(String name, String adapter, String backupAdapter) {
-        ports.create(new SendPortDefinition(portName(name), "Run = '" + run + "' and Target = '" + name + "'",
+        ports.create(TESTER, new SendPortDefinition(portName(name), "Run = '" + run + "' and Target = '" + name + "'",
                 PortState.STARTED, 5, false, true, false, false,
                 new TransportSettings(adapter, "probe://" + name, Map.of(), 0, 1),
                 backupAdapter == null ? null : new TransportSettings(backupAdapter, "probe://backup", Map.of(), 0, 1)));

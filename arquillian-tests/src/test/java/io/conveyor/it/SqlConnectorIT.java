@@ -101,7 +101,7 @@ class SqlConnectorIT extends InContainerSupport {
     }
 
     private void sqlPort(String name, boolean twoWay, String statement) {
-        ports.create(new SendPortDefinition(portName(name), "Run = '" + run + "' and Target = '" + name + "'",
+        ports.create(TESTER, new SendPortDefinition(portName(name), "Run = '" + run + "' and Target = '" + name + "'",
                 PortState.STARTED, 5, false, twoWay, false, false,
                 new TransportSettings("SQL", "sql://" + name, Map.of("statement", statement), 0, 1), null));
     }

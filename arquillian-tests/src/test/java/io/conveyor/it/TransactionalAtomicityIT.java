@@ -90,7 +90,7 @@ class TransactionalAtomicityIT extends InContainerSupport {
     }
 
     private void twoWayPort(String name) {
-        ports.create(new SendPortDefinition(portName(name), "Run = '" + run + "' and Target = '" + name + "'",
+        ports.create(TESTER, new SendPortDefinition(portName(name), "Run = '" + run + "' and Target = '" + name + "'",
                 PortState.STARTED, 5, false, true, false, false,
                 new TransportSettings(ProbeType.PROBE_TX.name(), "probe://" + name, Map.of(), 0, 1), null));
     }

@@ -2,6 +2,7 @@ package io.conveyor.console.rest;
 
 import static io.conveyor.console.rest.JsonProviders.JSON;
 
+import io.conveyor.engine.admin.Actor;
 import io.conveyor.engine.admin.PortAdministration;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -11,10 +12,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
-/** {@code /api/bindings}: every send port as one JSON file, exported and imported (all or nothing). */
+/**
+ * {@code /api/bindings}: every send port as one JSON file, exported and imported (all or nothing; an import is audited
+ * with the caller's name).
+ */
 @RequestScoped
 @Path("/bindings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,8 +39,9 @@ public class BindingsResource {
     @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response importBindings(String body) {
-        PortAdministration.ImportResult result = ports.importBindings(JsonBodies.object(body, "body"));
+    public Response importBindings(String body, @Context SecurityContext caller) {
+        PortAdministration.ImportResult result = ports.importBindings(Actor.of(caller.getUserPrincipal()),
+                JsonBodies.object(body, "body"));
         return Response.ok(JSON.createObjectBuilder()
                 .add("created", JSON.createArrayBuilder(result.created()))
                 .add("updated", JSON.createArrayBuilder(result.updated()))

@@ -8,6 +8,7 @@ import io.conveyor.adapter.ContextProperty;
 import io.conveyor.adapter.PropertyDescriptor;
 import io.conveyor.engine.adapters.AdapterStatus;
 import io.conveyor.engine.admin.AdapterAdministration;
+import io.conveyor.engine.messagebox.AuditEntry;
 import io.conveyor.engine.messagebox.MessageBoxQueries;
 import io.conveyor.engine.messagebox.WorkItem;
 import io.conveyor.engine.ports.AddressCredentials;
@@ -17,6 +18,7 @@ import io.conveyor.engine.routing.PublishReceipt;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -100,6 +102,19 @@ final class JsonViews {
         JsonArrayBuilder array = JSON.createArrayBuilder();
         items.forEach(item -> array.add(workItem(item)));
         return array;
+    }
+
+    static JsonObject auditEntry(AuditEntry entry) {
+        try (var details = JSON.createReader(new StringReader(entry.details()))) {
+            return JSON.createObjectBuilder()
+                    .add("id", entry.id())
+                    .add("at", entry.recordedAt().toString())
+                    .add("actor", entry.actor())
+                    .add("action", entry.action().name())
+                    .add("target", entry.target())
+                    .add("details", details.readObject())
+                    .build();
+        }
     }
 
     static JsonObject adapter(AdapterAdministration.AdapterView view) {

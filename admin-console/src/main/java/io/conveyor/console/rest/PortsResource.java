@@ -2,6 +2,7 @@ package io.conveyor.console.rest;
 
 import static io.conveyor.console.rest.JsonProviders.JSON;
 
+import io.conveyor.engine.admin.Actor;
 import io.conveyor.engine.admin.PortAdministration;
 import io.conveyor.engine.api.ValidationException;
 import io.conveyor.engine.ports.PortJson;
@@ -21,12 +22,14 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.Arrays;
 
-/** {@code /api/ports}: create, read, update and delete send ports. */
+/** {@code /api/ports}: create, read, update and delete send ports; changes are audited with the caller's name. */
 @RequestScoped
 @Path("/ports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,8 +49,8 @@ public class PortsResource {
     @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(String body) {
-        SendPort port = ports.create(PortJson.read(JsonBodies.object(body, "body"), ""));
+    public Response create(String body, @Context SecurityContext caller) {
+        SendPort port = ports.create(Actor.of(caller.getUserPrincipal()), PortJson.read(JsonBodies.object(body, "body"), ""));
         return Response.created(UriBuilder.fromResource(PortsResource.class).path(port.name()).build())
                 .entity(JsonViews.port(port)).build();
     }
@@ -63,8 +66,9 @@ public class PortsResource {
     @PUT
     @Path("/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("name") String name, String body) {
-        return Response.ok(JsonViews.port(ports.update(name, PortJson.read(JsonBodies.object(body, "body"), "")))).build();
+    public Response update(@PathParam("name") String name, String body, @Context SecurityContext caller) {
+        return Response.ok(JsonViews.port(ports.update(Actor.of(caller.getUserPrincipal()), name,
+                PortJson.read(JsonBodies.object(body, "body"), "")))).build();
     }
 
     /** {@code PUT /api/ports/{name}/state} with {@code {"state": "STARTED"}}: enlist, start, stop or unenlist. */
@@ -72,7 +76,7 @@ public class PortsResource {
     @PUT
     @Path("/{name}/state")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response changeState(@PathParam("name") String name, String body) {
+    public Response changeState(@PathParam("name") String name, String body, @Context SecurityContext caller) {
         JsonObject json = JsonBodies.object(body, "body");
         for (String field : json.keySet()) {
             if (!field.equals("state")) {
@@ -82,14 +86,14 @@ public class PortsResource {
         String text = json.get("state") instanceof JsonString state ? state.getString() : null;
         PortState state = Arrays.stream(PortState.values()).filter(s -> s.name().equalsIgnoreCase(text)).findFirst()
                 .orElseThrow(() -> new ValidationException("state", "'" + text + "' is not one of BOUND, STOPPED, STARTED"));
-        return Response.ok(JsonViews.port(ports.changeState(name, state))).build();
+        return Response.ok(JsonViews.port(ports.changeState(Actor.of(caller.getUserPrincipal()), name, state))).build();
     }
 
     @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("/{name}")
-    public Response delete(@PathParam("name") String name) {
-        ports.delete(name);
+    public Response delete(@PathParam("name") String name, @Context SecurityContext caller) {
+        ports.delete(Actor.of(caller.getUserPrincipal()), name);
         return Response.noContent().build();
     }
 }

@@ -2,6 +2,7 @@ package io.conveyor.console.rest;
 
 import static io.conveyor.console.rest.JsonProviders.JSON;
 
+import io.conveyor.engine.admin.Actor;
 import io.conveyor.engine.admin.SuspendedMessages;
 import io.conveyor.engine.api.ValidationException;
 import io.conveyor.engine.messagebox.SuspendedQueue;
@@ -18,16 +19,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code /api/suspended}: the suspended queue. {@code GET} queries it (by port, adapter, error text, suspension time);
- * {@code POST /resume} and {@code POST /terminate} act on up to 2047 work items named in {@code {"ids": [...]}}.
+ * {@code POST /resume} and {@code POST /terminate} act on up to 2047 work items named in {@code {"ids": [...]}}, recorded
+ * in the audit trail with the caller's name.
  */
 @RequestScoped
 @Path("/suspended")
@@ -43,23 +45,24 @@ public class SuspendedResource {
                          @QueryParam("error") String error, @QueryParam("from") String from, @QueryParam("to") String to,
                          @QueryParam("limit") String limit) {
         return Response.ok(JsonViews.workItems(suspended.find(new SuspendedQueue.Query(port, adapter, error,
-                instant(from, "from"), instant(to, "to"), QueryParameters.limit(limit)))).build()).build();
+                QueryParameters.instant(from, "from"), QueryParameters.instant(to, "to"), QueryParameters.limit(limit))))
+                .build()).build();
     }
 
     @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @POST
     @Path("/resume")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response resume(String body) {
-        return Response.ok(results(suspended.resume(ids(body)))).build();
+    public Response resume(String body, @Context SecurityContext caller) {
+        return Response.ok(results(suspended.resume(Actor.of(caller.getUserPrincipal()), ids(body)))).build();
     }
 
     @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @POST
     @Path("/terminate")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response terminate(String body) {
-        return Response.ok(results(suspended.terminate(ids(body)))).build();
+    public Response terminate(String body, @Context SecurityContext caller) {
+        return Response.ok(results(suspended.terminate(Actor.of(caller.getUserPrincipal()), ids(body)))).build();
     }
 
     private static List<String> ids(String body) {
@@ -92,14 +95,4 @@ public class SuspendedResource {
         return JSON.createObjectBuilder().add("results", array).build();
     }
 
-    private static Instant instant(String text, String field) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw new ValidationException(field, "'" + text + "' is not an ISO-8601 instant such as 2026-01-31T09:00:00Z");
-        }
-    }
 }

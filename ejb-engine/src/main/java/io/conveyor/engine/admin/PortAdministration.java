@@ -1,11 +1,14 @@
 package io.conveyor.engine.admin;
 
 import io.conveyor.adapter.PropertyDescriptor;
+import io.conveyor.adapter.SendHandler;
 import io.conveyor.engine.adapters.HandlerRegistry;
 import io.conveyor.engine.api.ConflictException;
 import io.conveyor.engine.api.NotFoundException;
 import io.conveyor.engine.api.ValidationException;
 import io.conveyor.engine.dispatch.CommitSignals;
+import io.conveyor.engine.messagebox.AuditAction;
+import io.conveyor.engine.messagebox.AuditLog;
 import io.conveyor.engine.ports.AddressCredentials;
 import io.conveyor.engine.ports.CredentialStoreReference;
 import io.conveyor.engine.ports.PortJson;
@@ -22,6 +25,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,12 +34,15 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * The service API for send ports: create, read, update, delete, and the bindings file (export and import). Each
- * call is one transaction; input is validated completely before anything is written.
+ * call is one transaction; input is validated completely before anything is written. Every change is recorded in the
+ * {@linkplain AuditLog audit trail} in the change's transaction, with the {@link Actor} the caller names and the port
+ * in its masked form.
  */
 @Stateless
 public class PortAdministration {
@@ -47,6 +54,8 @@ public class PortAdministration {
      * credential store reference ({@link CredentialStoreReference}) is not a secret and reads as written.
      */
     public static final String MASK = AddressCredentials.MASK;
+    /** The target of the audit row of a bindings import. */
+    public static final String BINDINGS_TARGET = "bindings";
 
     @Inject
     PortRepository repository;
@@ -58,6 +67,8 @@ public class PortAdministration {
     HandlerRegistry registry;
     @Inject
     CommitSignals commitSignals;
+    @Inject
+    AuditLog audit;
 
     /** Every port, masked endpoint properties shown as {@value #MASK}. */
     public List<SendPort> list() {
@@ -74,13 +85,18 @@ public class PortAdministration {
     }
 
     /** Creates a port. @throws ConflictException when the name is taken */
-    public SendPort create(SendPortDefinition definition) {
-        SendPortDefinition valid = validator.validate(unmasked(definition, null), "");
+    public SendPort create(Actor actor, SendPortDefinition definition) {
+        return created(actor, validator.validate(unmasked(definition, null), ""), null);
+    }
+
+    private SendPort created(Actor actor, SendPortDefinition valid, String via) {
         if (repository.findByName(valid.name()).isPresent()) {
             throw new ConflictException("a send port named '" + valid.name() + "' exists already");
         }
         SendPort port = new SendPort(UUID.randomUUID().toString(), valid, now());
         repository.insert(port);
+        record(actor, AuditAction.PORT_CREATED, port.name(), via(Json.createObjectBuilder()
+                .add("id", port.id()).add("definition", audited(valid)), via));
         return masked(port);
     }
 
@@ -90,15 +106,22 @@ public class PortAdministration {
      * once, or at the new window's opening); messages dequeued after the change see the new address and endpoint
      * properties (C2).
      */
-    public SendPort update(String name, SendPortDefinition definition) {
+    public SendPort update(Actor actor, String name, SendPortDefinition definition) {
         SendPort existing = stored(name);
-        SendPortDefinition valid = validator.validate(unmasked(definition, existing.definition()), "");
+        return updated(actor, existing, validator.validate(unmasked(definition, existing.definition()), ""), null);
+    }
+
+    private SendPort updated(Actor actor, SendPort existing, SendPortDefinition valid, String via) {
+        String name = existing.name();
         if (!valid.name().equals(name) && repository.findByName(valid.name()).isPresent()) {
             throw new ConflictException("a send port named '" + valid.name() + "' exists already");
         }
         SendPort port = new SendPort(existing.id(), valid, now());
         repository.update(port);
         commitSignals.wakeAfterCommit(repository.applyToQueuedWork(port, clock.instant()));
+        record(actor, AuditAction.PORT_UPDATED, name, via(Json.createObjectBuilder().add("id", port.id())
+                .add("changes", AuditDetails.changes(PortJson.write(existing.definition()), PortJson.write(valid),
+                        audited(existing.definition()), audited(valid))), via));
         return masked(port);
     }
 
@@ -107,15 +130,17 @@ public class PortAdministration {
      * (BOUND to STOPPED), start, stop, unenlist (to BOUND, which removes its subscription). Messages already routed to
      * it keep their work items.
      */
-    public SendPort changeState(String name, PortState state) {
+    public SendPort changeState(Actor actor, String name, PortState state) {
         SendPort existing = stored(name);
         SendPort port = new SendPort(existing.id(), existing.definition().withState(state), now());
         repository.update(port);
+        record(actor, AuditAction.PORT_STATE_CHANGED, name, Json.createObjectBuilder().add("id", port.id())
+                .add("from", existing.definition().state().name()).add("to", state.name()));
         return masked(port);
     }
 
     /** Deletes a port. @throws ConflictException while messages for it are queued, in process or suspended */
-    public void delete(String name) {
+    public void delete(Actor actor, String name) {
         SendPort port = stored(name);
         long pending = repository.pendingWork(port.id());
         if (pending > 0) {
@@ -123,6 +148,8 @@ public class PortAdministration {
                     + " message(s) queued, in process or suspended; let them finish or terminate them first");
         }
         repository.delete(port.id());
+        record(actor, AuditAction.PORT_DELETED, name, Json.createObjectBuilder().add("id", port.id())
+                .add("definition", audited(port.definition())));
     }
 
     /** Every port as a bindings document. */
@@ -140,11 +167,12 @@ public class PortAdministration {
 
     /**
      * Imports a bindings document: every port is validated first, then created or (same name) replaced, all in
-     * one transaction. Ports not named in the document are left as they are.
+     * one transaction. Ports not named in the document are left as they are. Each port created or replaced has its
+     * audit row, and the import one more that names them all.
      *
      * @return the names of the ports created and of those updated
      */
-    public ImportResult importBindings(JsonObject document) {
+    public ImportResult importBindings(Actor actor, JsonObject document) {
         for (String field : document.keySet()) {
             if (!Set.of("conveyorBindings", "exportedAt", "sendPorts").contains(field)) {
                 throw new ValidationException(field, "unknown field; expected conveyorBindings, exportedAt, sendPorts");
@@ -176,33 +204,64 @@ public class PortAdministration {
         }
         List<String> created = new ArrayList<>();
         List<String> updated = new ArrayList<>();
+        String via = AuditAction.BINDINGS_IMPORTED.name();
         for (SendPortDefinition definition : definitions) {
-            if (repository.findByName(definition.name()).isPresent()) {
-                update(definition.name(), definition);
+            Optional<SendPort> existing = repository.findByName(definition.name());
+            if (existing.isPresent()) {
+                updated(actor, existing.get(), definition, via);
                 updated.add(definition.name());
             } else {
-                create(definition);
+                created(actor, definition, via);
                 created.add(definition.name());
             }
         }
+        JsonObjectBuilder details = Json.createObjectBuilder();
+        AuditDetails.addList(details, "created", created);
+        AuditDetails.addList(details, "updated", updated);
+        record(actor, AuditAction.BINDINGS_IMPORTED, BINDINGS_TARGET, details);
         return new ImportResult(created, updated);
     }
 
-    private SendPort masked(SendPort port) {
-        SendPortDefinition d = port.definition();
-        return new SendPort(port.id(), new SendPortDefinition(d.name(), d.filter(), d.state(), d.priority(), d.dynamic(),
-                d.twoWay(), d.orderedDelivery(), d.stopSendingOnFailure(), masked(d.primary()), masked(d.backup())),
-                port.updatedAt());
+    private void record(Actor actor, AuditAction action, String target, JsonObjectBuilder details) {
+        audit.record(now(), actor.name(), action, target, details.build().toString());
     }
 
-    private TransportSettings masked(TransportSettings transport) {
+    /** Details of a port change, with {@code "via": "BINDINGS_IMPORTED"} when an import made it. */
+    private static JsonObjectBuilder via(JsonObjectBuilder details, String via) {
+        return via == null ? details : details.add("via", via);
+    }
+
+    private SendPort masked(SendPort port) {
+        return new SendPort(port.id(), masked(port.definition(), false), port.updatedAt());
+    }
+
+    /**
+     * A port as its audit rows record it: masked as the API shows it, and with every endpoint property value masked
+     * for an adapter that is not deployed now (whose schema, which says what to mask, is unknown).
+     */
+    private JsonObject audited(SendPortDefinition definition) {
+        return PortJson.write(masked(definition, true));
+    }
+
+    private SendPortDefinition masked(SendPortDefinition d, boolean maskAllOfUnknownAdapters) {
+        return new SendPortDefinition(d.name(), d.filter(), d.state(), d.priority(), d.dynamic(), d.twoWay(),
+                d.orderedDelivery(), d.stopSendingOnFailure(), masked(d.primary(), maskAllOfUnknownAdapters),
+                masked(d.backup(), maskAllOfUnknownAdapters));
+    }
+
+    private TransportSettings masked(TransportSettings transport, boolean maskAllOfUnknownAdapters) {
         if (transport == null) {
             return null;
         }
         Map<String, String> properties = new LinkedHashMap<>(transport.properties());
-        registry.handler(transport.adapter()).ifPresent(handler -> handler.metadata().endpointProperties().stream()
-                .filter(PropertyDescriptor::masked).forEach(p -> properties.computeIfPresent(p.name(),
-                        (name, value) -> CredentialStoreReference.parse(value).isPresent() ? value : MASK)));
+        Optional<SendHandler> handler = registry.handler(transport.adapter());
+        if (handler.isPresent()) {
+            handler.get().metadata().endpointProperties().stream().filter(PropertyDescriptor::masked)
+                    .forEach(p -> properties.computeIfPresent(p.name(),
+                            (name, value) -> CredentialStoreReference.parse(value).isPresent() ? value : MASK));
+        } else if (maskAllOfUnknownAdapters) {
+            properties.replaceAll((name, value) -> MASK);
+        }
         return withProperties(transport, AddressCredentials.masked(transport.address()), properties);
     }
 

@@ -2,6 +2,7 @@ package io.conveyor.engine.dispatch;
 
 import io.conveyor.adapter.SendHandler;
 import io.conveyor.engine.adapters.HandlerRegistry;
+import io.conveyor.engine.messagebox.AuditLog;
 import io.conveyor.engine.messagebox.BacklogCompaction;
 import io.conveyor.engine.messagebox.Delivery;
 import io.conveyor.engine.messagebox.LeaseStore;
@@ -35,7 +36,8 @@ import java.util.logging.Logger;
  * Starts and stops the engine's dispatch threads: one {@link DispatchLoop} per deployed adapter, and a supervisor
  * that finds newly deployed adapters, renews the leases this server holds, and takes back deliveries that ended
  * without an outcome ({@link LeaseRecovery}): what this server held before a restart, and whatever lease ran out (a
- * server that died). Nothing here waits for the database at deployment: the supervisor reads what the earlier run
+ * server that died). With the lease work it deletes what outlived its retention time: unfetched responses and old
+ * rows of the audit trail. Nothing here waits for the database at deployment: the supervisor reads what the earlier run
  * held before it starts any dispatch loop, and tries again at every poll until it can.
  */
 @Singleton
@@ -70,6 +72,8 @@ public class Dispatcher {
     MessageBoxQueries queries;
     @Inject
     EngineMetrics metrics;
+    @Inject
+    AuditLog audit;
     @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
     ManagedThreadFactory threads;
 
@@ -132,6 +136,10 @@ public class Dispatcher {
                         int purged = messages.purgeUnroutedResponses(now.minus(services.settings.responseRetention()));
                         if (purged > 0) {
                             LOG.info(() -> purged + " responses nobody fetched within the retention time were deleted");
+                        }
+                        int forgotten = audit.purge(now.minus(services.settings.auditRetention()));
+                        if (forgotten > 0) {
+                            LOG.info(() -> forgotten + " audit rows older than the retention time were deleted");
                         }
                         nextLeaseWork = now.plus(services.settings.leaseDuration().dividedBy(3));
                     } catch (RuntimeException e) {

@@ -36,8 +36,12 @@ public class SuspendedQueue {
     public record ResumeTarget(String adapterType, int retryCount, int retryInterval) {
     }
 
-    /** What an operator action did to one work item. */
-    public record ControlResult(String workItemId, boolean applied, String reason) {
+    /**
+     * What an operator action did to one work item.
+     *
+     * @param portName the work item's send port; {@code null} when there is no such work item
+     */
+    public record ControlResult(String workItemId, String portName, boolean applied, String reason) {
     }
 
     /** Suspended work items (resumable or not), most recently suspended first. */
@@ -111,7 +115,7 @@ public class SuspendedQueue {
                         refusal = "send port " + item.portName() + " no longer exists; terminate the message";
                     }
                     if (refusal != null) {
-                        results.add(new ControlResult(id, false, refusal));
+                        results.add(new ControlResult(id, item == null ? null : item.portName(), false, refusal));
                         continue;
                     }
                     update.setString(1, target.adapterType());
@@ -122,7 +126,7 @@ public class SuspendedQueue {
                     update.addBatch();
                     changes.moved(item.portId(), WorkItemState.SUSPENDED, WorkItemState.READY);
                     metrics.resumed(item.portId(), item.portName(), item.adapterType());
-                    results.add(new ControlResult(id, true, ""));
+                    results.add(new ControlResult(id, item.portName(), true, ""));
                 }
                 Sql.expectOneRowEach(update.executeBatch(), "resume");
             }
@@ -143,7 +147,8 @@ public class SuspendedQueue {
             for (String id : workItemIds) {
                 WorkItem item = items.get(id);
                 String refusal = refusal(item, false);
-                results.add(new ControlResult(id, refusal == null, refusal == null ? "" : refusal));
+                results.add(new ControlResult(id, item == null ? null : item.portName(), refusal == null,
+                        refusal == null ? "" : refusal));
                 if (refusal == null) {
                     targets.add(new WorkItemDeletion.Target(id, item.messageId(), item.inline()));
                     changes.add(item.portId(), item.state(), -1);

@@ -82,7 +82,7 @@ class SuspendedQueueTest {
         List<SuspendedQueue.ControlResult> results = box.inTransaction(
                 () -> box.suspended.resume(List.of(id), PRIMARY, resumedAt));
 
-        assertThat(results).containsExactly(new SuspendedQueue.ControlResult(id, true, ""));
+        assertThat(results).containsExactly(new SuspendedQueue.ControlResult(id, "orders", true, ""));
         WorkItem item = box.stored(id);
         assertThat(item.state()).isEqualTo(WorkItemState.READY);
         assertThat(item.transport()).isEqualTo(TransportRole.PRIMARY);
@@ -132,9 +132,10 @@ class SuspendedQueueTest {
         List<SuspendedQueue.ControlResult> first = box.inTransaction(
                 () -> box.suspended.terminate(List.of(large.get(0), nonResumable, inProcess)));
 
-        assertThat(first).containsExactly(new SuspendedQueue.ControlResult(large.get(0), true, ""),
-                new SuspendedQueue.ControlResult(nonResumable, true, ""),
-                new SuspendedQueue.ControlResult(inProcess, false, "not suspended (state IN_PROCESS)"));
+        assertThat(first).containsExactly(new SuspendedQueue.ControlResult(large.get(0), "orders", true, ""),
+                new SuspendedQueue.ControlResult(nonResumable, "c", true, ""),
+                new SuspendedQueue.ControlResult(inProcess, "d", false,
+                        "not suspended (state IN_PROCESS)"));
         assertThat(box.workItem(large.get(0))).isEmpty();
         assertThat(box.workItem(nonResumable)).isEmpty();
         assertThat(box.stored(inProcess).state()).isEqualTo(WorkItemState.IN_PROCESS);

@@ -65,6 +65,7 @@ final class TestMessageBox implements AutoCloseable {
     final SuspendedQueue suspended = new SuspendedQueue();
     final BacklogCompaction compaction = new BacklogCompaction();
     final MessageBoxQueries queries = new MessageBoxQueries();
+    final AuditLog audit = new AuditLog();
 
     private final JdbcDataSource h2 = memoryDatabase();
     private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
@@ -79,7 +80,7 @@ final class TestMessageBox implements AutoCloseable {
             throw new IllegalStateException("cannot copy the migrated MessageBox", e);
         }
         dataSource = new TransactionBoundDataSource();
-        for (Object bean : List.of(ids, messages, claims, dispositions, leases, suspended, compaction, queries)) {
+        for (Object bean : List.of(ids, messages, claims, dispositions, leases, suspended, compaction, queries, audit)) {
             injectDataSource(bean);
         }
         messages.ids = ids;
