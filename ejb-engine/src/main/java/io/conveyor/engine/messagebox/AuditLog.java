@@ -52,41 +52,17 @@ public class AuditLog {
 
     /** Rows matching the query, newest first. */
     public List<AuditEntry> find(Query query) {
-        StringBuilder sql = new StringBuilder("select id, recorded_at, actor, action, target, details from cv_audit where 1 = 1");
-        List<Object> parameters = new ArrayList<>();
-        if (query.actor() != null) {
-            sql.append(" and actor = ?");
-            parameters.add(query.actor());
-        }
-        if (query.action() != null) {
-            sql.append(" and action = ?");
-            parameters.add(query.action().name());
-        }
-        if (query.target() != null) {
-            sql.append(" and target = ?");
-            parameters.add(query.target());
-        }
-        if (query.since() != null) {
-            sql.append(" and recorded_at >= ?");
-            parameters.add(query.since());
-        }
-        if (query.until() != null) {
-            sql.append(" and recorded_at < ?");
-            parameters.add(query.until());
-        }
-        sql.append(" order by recorded_at desc, id desc fetch first ")
-                .append(Math.max(1, Math.min(query.limit(), MessageBoxQueries.MAX_ROWS))).append(" rows only");
+        FilteredSelect select = new FilteredSelect("select id, recorded_at, actor, action, target, details from cv_audit "
+                + "where 1 = 1")
+                .and("actor = ?", query.actor())
+                .and("action = ?", query.action() == null ? null : query.action().name())
+                .and("target = ?", query.target())
+                .and("recorded_at >= ?", query.since())
+                .and("recorded_at < ?", query.until());
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < parameters.size(); i++) {
-                if (parameters.get(i) instanceof Instant instant) {
-                    Sql.setInstant(select, i + 1, instant);
-                } else {
-                    select.setString(i + 1, (String) parameters.get(i));
-                }
-            }
+             PreparedStatement statement = select.prepare(connection, "recorded_at desc, id desc", query.limit())) {
             List<AuditEntry> entries = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
+            try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     entries.add(new AuditEntry(rows.getLong("id"), Sql.getInstant(rows, "recorded_at"),
                             rows.getString("actor"), AuditAction.valueOf(rows.getString("action")),

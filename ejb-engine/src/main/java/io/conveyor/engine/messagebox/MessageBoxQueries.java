@@ -38,23 +38,12 @@ public class MessageBoxQueries {
 
     /** Work items, newest first, optionally only of one port and/or one state. */
     public List<WorkItem> workItems(String portName, WorkItemState state, int limit) {
-        StringBuilder sql = new StringBuilder("select " + WorkItemRows.COLUMNS + " from cv_work_item w where 1 = 1");
-        List<String> parameters = new ArrayList<>();
-        if (portName != null) {
-            sql.append(" and w.port_name = ?");
-            parameters.add(portName);
-        }
-        if (state != null) {
-            sql.append(" and w.state = ?");
-            parameters.add(state.name());
-        }
-        sql.append(" order by w.created_at desc fetch first ").append(Math.max(1, Math.min(limit, MAX_ROWS))).append(" rows only");
+        FilteredSelect select = new FilteredSelect("select " + WorkItemRows.COLUMNS + " from cv_work_item w where 1 = 1")
+                .and("w.port_name = ?", portName)
+                .and("w.state = ?", state == null ? null : state.name());
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < parameters.size(); i++) {
-                select.setString(i + 1, parameters.get(i));
-            }
-            return readWorkItems(select);
+             PreparedStatement statement = select.prepare(connection, "w.created_at desc", limit)) {
+            return readWorkItems(statement);
         } catch (SQLException e) {
             throw new MessageBoxException("cannot list work items", e);
         }

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -46,42 +47,18 @@ public class SuspendedQueue {
 
     /** Suspended work items (resumable or not), most recently suspended first. */
     public List<WorkItem> find(Query query) {
-        StringBuilder sql = new StringBuilder("select " + WorkItemRows.COLUMNS + " from cv_work_item w "
-                + "where w.state in ('SUSPENDED', 'SUSPENDED_NON_RESUMABLE')");
-        List<Object> parameters = new ArrayList<>();
-        if (query.portName() != null) {
-            sql.append(" and w.port_name = ?");
-            parameters.add(query.portName());
-        }
-        if (query.adapterType() != null) {
-            sql.append(" and upper(w.error_adapter) = upper(?)");
-            parameters.add(query.adapterType());
-        }
-        if (query.errorContains() != null) {
-            sql.append(" and lower(w.error_text) like ?");
-            parameters.add("%" + query.errorContains().toLowerCase() + "%");
-        }
-        if (query.suspendedFrom() != null) {
-            sql.append(" and w.suspended_at >= ?");
-            parameters.add(query.suspendedFrom());
-        }
-        if (query.suspendedTo() != null) {
-            sql.append(" and w.suspended_at < ?");
-            parameters.add(query.suspendedTo());
-        }
-        sql.append(" order by w.suspended_at desc fetch first ")
-                .append(Math.max(1, Math.min(query.limit(), MessageBoxQueries.MAX_ROWS))).append(" rows only");
+        FilteredSelect select = new FilteredSelect("select " + WorkItemRows.COLUMNS + " from cv_work_item w "
+                + "where w.state in ('SUSPENDED', 'SUSPENDED_NON_RESUMABLE')")
+                .and("w.port_name = ?", query.portName())
+                .and("upper(w.error_adapter) = upper(?)", query.adapterType())
+                .and("lower(w.error_text) like ?", query.errorContains() == null ? null
+                        : "%" + query.errorContains().toLowerCase(Locale.ROOT) + "%")
+                .and("w.suspended_at >= ?", query.suspendedFrom())
+                .and("w.suspended_at < ?", query.suspendedTo());
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < parameters.size(); i++) {
-                if (parameters.get(i) instanceof Instant instant) {
-                    Sql.setInstant(select, i + 1, instant);
-                } else {
-                    select.setString(i + 1, (String) parameters.get(i));
-                }
-            }
+             PreparedStatement statement = select.prepare(connection, "w.suspended_at desc", query.limit())) {
             List<WorkItem> items = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
+            try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     items.add(WorkItemRows.read(rows));
                 }
