@@ -42,6 +42,7 @@ final class AllowedDirectory implements Closeable {
     private final Path realPath;
     private final AllowedRoot root;
     private final List<Path> created;
+    private Object key;
 
     private AllowedDirectory(SecureDirectoryStream<Path> stream, Path realPath, AllowedRoot root, List<Path> created) {
         this.stream = stream;
@@ -141,7 +142,10 @@ final class AllowedDirectory implements Closeable {
 
     /** The held directory's identity (device and inode), to tell whether a later opening reached the same one. */
     Object key() throws IOException {
-        return stream.getFileAttributeView(BasicFileAttributeView.class).readAttributes().fileKey();
+        if (key == null) {
+            key = stream.getFileAttributeView(BasicFileAttributeView.class).readAttributes().fileKey();
+        }
+        return key;
     }
 
     /** Refuses a file name that is a symbolic link: the adapter neither follows nor replaces one. */

@@ -26,11 +26,12 @@ import java.util.logging.Logger;
  * the placed files are in, each once. A file counts as written only after the last step. {@link #write} does all
  * three for one file.
  *
- * <p>Every write is held to the allowed roots at the moment it happens: the target's directory is opened under its
- * root without following symbolic links, and a link as the file name is refused ({@link AllowedDirectory}). The
- * temporary file is created, an append is written, an {@link CopyMode#OVERWRITE} is renamed and the temporary file
- * is removed relative to that open directory; so a link swapped into the path after the check cannot send them
- * elsewhere. Only the hard link of {@link CopyMode#CREATE_NEW} goes by path (Java has no {@code linkat}): it is made
+ * <p>Every write is held to the allowed roots as it happens: the target's directory is opened under its root without
+ * following symbolic links, and a link as the file name is refused ({@link AllowedDirectory}). The temporary file is
+ * created, an append is written, an {@link CopyMode#OVERWRITE} is renamed and the temporary file is removed relative
+ * to that open directory; so a link swapped into the path after the check cannot send them elsewhere. A batch opens
+ * each directory once for its staging pass and once again for its placing pass ({@link OpenDirectories}), which finds
+ * whether the directory its files were staged in is still the one at that path. Only the hard link of {@link CopyMode#CREATE_NEW} goes by path (Java has no {@code linkat}): it is made
  * between the directory's real paths, right after the directory was opened again and found to be the same one.
  *
  * <p>In {@link CopyMode#CREATE_NEW} an existing target that holds exactly the body is the same message delivered
@@ -41,6 +42,8 @@ final class AtomicFileWriter {
 
     private static final Logger LOG = Logger.getLogger(AtomicFileWriter.class.getName());
     private static final int BUFFER_SIZE = 64 * 1024;
+    /** A copy buffer per thread: most bodies are small, and a fresh buffer for each would cost more than its copy. */
+    private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[BUFFER_SIZE]);
     /** Appends to one file are serialised across the JVM, so concurrent bodies never interleave (striped by path). */
     private static final Object[] APPEND_LOCKS = new Object[64];
 
@@ -79,6 +82,30 @@ final class AtomicFileWriter {
         forceDirectories(staged.directories());
     }
 
+    /** Directories for a staging pass over a batch: missing ones are made. */
+    OpenDirectories forStaging() {
+        return new OpenDirectories(roots, true);
+    }
+
+    /** Directories for a placing pass over a batch: each opened again, to find the one its files were staged in. */
+    OpenDirectories forPlacing() {
+        return new OpenDirectories(roots, false);
+    }
+
+    /** {@link #stage(Path, InputStream, CopyMode, OpenDirectories)} for one file. */
+    Staged stage(Path target, InputStream data, CopyMode mode) throws IOException {
+        try (OpenDirectories directories = forStaging()) {
+            return stage(target, data, mode, directories);
+        }
+    }
+
+    /** {@link #place(Staged, OpenDirectories)} for one file. */
+    void place(Staged staged) throws IOException {
+        try (OpenDirectories directories = forPlacing()) {
+            place(staged, directories);
+        }
+    }
+
     /**
      * Writes the data to a temporary file next to the target and forces it (an append is written to the target
      * itself, and forced); makes the target's directory if needed.
@@ -86,34 +113,33 @@ final class AtomicFileWriter {
      * @throws IOException on failure, and when the target's directory is not under its allowed root once links are
      *                     taken into account or the target is a symbolic link; no temporary file is left behind
      */
-    Staged stage(Path target, InputStream data, CopyMode mode) throws IOException {
+    Staged stage(Path target, InputStream data, CopyMode mode, OpenDirectories directoriesOfPass) throws IOException {
         String name = target.getFileName().toString();
-        try (AllowedDirectory directory = AllowedDirectory.open(target.getParent(), roots, true)) {
-            directory.refuseLink(name);
-            Path realTarget = directory.realPath().resolve(name);
-            List<Path> directories = new ArrayList<>(List.of(directory.realPath()));
-            // a directory made here is durable only once the entry in its parent is forced too
-            directory.created().forEach(created -> directories.add(created.getParent()));
-            if (mode == CopyMode.APPEND) {
-                synchronized (APPEND_LOCKS[Math.floorMod(realTarget.hashCode(), APPEND_LOCKS.length)]) {
-                    try (FileChannel channel = directory.openFile(name, StandardOpenOption.CREATE,
-                            StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                        copy(data, channel);
-                    }
+        AllowedDirectory directory = directoriesOfPass.get(target.getParent());
+        directory.refuseLink(name);
+        Path realTarget = directory.realPath().resolve(name);
+        List<Path> directories = new ArrayList<>(List.of(directory.realPath()));
+        // a directory made here is durable only once the entry in its parent is forced too
+        directory.created().forEach(created -> directories.add(created.getParent()));
+        if (mode == CopyMode.APPEND) {
+            synchronized (APPEND_LOCKS[Math.floorMod(realTarget.hashCode(), APPEND_LOCKS.length)]) {
+                try (FileChannel channel = directory.openFile(name, StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                    copy(data, channel);
                 }
-                return new Staged(target, null, mode, directories, directory.key());
             }
-            Path temporary = TemporaryFileName.next(realTarget);
-            String temporaryName = temporary.getFileName().toString();
-            try (FileChannel channel = directory.openFile(temporaryName, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                copy(data, channel);
-            } catch (IOException | RuntimeException e) {
-                directory.deleteIfExists(temporaryName);
-                throw e;
-            }
-            return new Staged(target, temporary, mode, directories, directory.key());
+            return new Staged(target, null, mode, directories, directory.key());
         }
+        Path temporary = TemporaryFileName.next(realTarget);
+        String temporaryName = temporary.getFileName().toString();
+        try (FileChannel channel = directory.openFile(temporaryName, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
+            copy(data, channel);
+        } catch (IOException | RuntimeException e) {
+            directory.deleteIfExists(temporaryName);
+            throw e;
+        }
+        return new Staged(target, temporary, mode, directories, directory.key());
     }
 
     /**
@@ -124,26 +150,25 @@ final class AtomicFileWriter {
      * @throws FileAlreadyExistsException in {@link CopyMode#CREATE_NEW} when the target exists with other content
      * @throws IOException                when the target's directory is no longer the one the file was staged in
      */
-    void place(Staged staged) throws IOException {
+    void place(Staged staged, OpenDirectories directoriesOfPass) throws IOException {
         if (staged.temporary() == null) {
             return;
         }
         String temporaryName = staged.temporary().getFileName().toString();
-        try (AllowedDirectory directory = AllowedDirectory.open(staged.target().getParent(), roots, false)) {
-            try {
-                if (!directory.key().equals(staged.directoryKey())) {
-                    throw new IOException("refused to place " + staged.target() + ": its directory "
-                            + directory.realPath() + " was replaced after the body was written into it");
-                }
-                String name = staged.target().getFileName().toString();
-                if (staged.mode() == CopyMode.CREATE_NEW) {
-                    linkNew(directory.realPath().resolve(name), staged.temporary());
-                } else {
-                    directory.rename(temporaryName, name);
-                }
-            } finally {
-                directory.deleteIfExists(temporaryName);
+        AllowedDirectory directory = directoriesOfPass.get(staged.target().getParent());
+        try {
+            if (!directory.key().equals(staged.directoryKey())) {
+                throw new IOException("refused to place " + staged.target() + ": its directory "
+                        + directory.realPath() + " was replaced after the body was written into it");
             }
+            String name = staged.target().getFileName().toString();
+            if (staged.mode() == CopyMode.CREATE_NEW) {
+                linkNew(directory.realPath().resolve(name), staged.temporary());
+            } else {
+                directory.rename(temporaryName, name);
+            }
+        } finally {
+            directory.deleteIfExists(temporaryName);
         }
     }
 
@@ -187,7 +212,7 @@ final class AtomicFileWriter {
     }
 
     private void copy(InputStream data, FileChannel channel) throws IOException {
-        byte[] buffer = new byte[BUFFER_SIZE];
+        byte[] buffer = BUFFERS.get();
         for (int read = data.read(buffer); read >= 0; read = data.read(buffer)) {
             ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, read);
             while (chunk.hasRemaining()) {

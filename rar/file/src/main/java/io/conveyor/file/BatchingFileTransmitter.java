@@ -82,29 +82,34 @@ public final class BatchingFileTransmitter implements BatchTransmitter, Transpor
     }
 
     /**
-     * Writes a batch's files in three passes, so that it forces each directory once instead of once per file: every
-     * body to a forced temporary file, every temporary file into place, then each directory involved. A file counts
+     * Writes a batch's files in three passes, so that it opens each directory once per pass and forces it once, instead
+     * of once per file: every body to a forced temporary file, every temporary file into place, then each directory
+     * involved. A file counts
      * as written, and its message as delivered, only after its directory was forced; a failure at any pass fails
      * only the messages it concerns.
      */
     private void writeAll(List<Message> messages) {
         Map<Message, Exception> failures = new HashMap<>();
         Map<Message, AtomicFileWriter.Staged> placed = new LinkedHashMap<>();
-        for (Message message : messages) {
-            try {
-                placed.put(message, delivery.stage(message));
-            } catch (Exception e) {
-                failures.put(message, e);
+        try (OpenDirectories directories = delivery.writer().forStaging()) {
+            for (Message message : messages) {
+                try {
+                    placed.put(message, delivery.stage(message, directories));
+                } catch (Exception e) {
+                    failures.put(message, e);
+                }
             }
         }
-        Iterator<Map.Entry<Message, AtomicFileWriter.Staged>> staged = placed.entrySet().iterator();
-        while (staged.hasNext()) {
-            Map.Entry<Message, AtomicFileWriter.Staged> next = staged.next();
-            try {
-                delivery.writer().place(next.getValue());
-            } catch (IOException e) {
-                failures.put(next.getKey(), e);
-                staged.remove();
+        try (OpenDirectories directories = delivery.writer().forPlacing()) {
+            Iterator<Map.Entry<Message, AtomicFileWriter.Staged>> staged = placed.entrySet().iterator();
+            while (staged.hasNext()) {
+                Map.Entry<Message, AtomicFileWriter.Staged> next = staged.next();
+                try {
+                    delivery.writer().place(next.getValue(), directories);
+                } catch (IOException e) {
+                    failures.put(next.getKey(), e);
+                    staged.remove();
+                }
             }
         }
         Map<Path, IOException> unforced = forceDirectories(placed.values());

@@ -40,11 +40,19 @@ final class FileDelivery {
         return staged.target();
     }
 
-    /**
-     * Writes the message's body to a temporary file next to its target, forced (see {@link AtomicFileWriter#stage});
-     * {@link #writer()} then places it and forces its directory, possibly together with other files.
-     */
+    /** {@link #stage(Message, OpenDirectories)} for one message. */
     AtomicFileWriter.Staged stage(Message message) throws IOException, InvalidEndpointException {
+        try (OpenDirectories directories = writer.forStaging()) {
+            return stage(message, directories);
+        }
+    }
+
+    /**
+     * Writes the message's body to a temporary file next to its target, forced (see {@link AtomicFileWriter#stage}),
+     * in a directory of the batch's staging pass; {@link #writer()} then places it and forces its directory, possibly
+     * together with other files.
+     */
+    AtomicFileWriter.Staged stage(Message message, OpenDirectories directories) throws IOException, InvalidEndpointException {
         MessageContext context = message.context();
         String address = context.readString(SystemProperties.OUTBOUND_TRANSPORT_LOCATION, SystemProperties.NAMESPACE);
         FileAddress fileAddress = FileAddress.parse(address, settings.configuredRoots());
@@ -54,7 +62,7 @@ final class FileDelivery {
             throw new IOException("message " + message.messageId() + " has no body part to write");
         }
         try (InputStream data = body.openStream()) {
-            return writer.stage(target, data, copyMode(context));
+            return writer.stage(target, data, copyMode(context), directories);
         }
     }
 

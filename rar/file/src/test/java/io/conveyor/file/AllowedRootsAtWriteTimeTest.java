@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The allowed roots hold for the real path at write time: real files and real symbolic links, delivered as the
- * engine delivers them (through the blocking adapter), and one race played out between staging and placing.
+ * engine delivers them (through the blocking adapter), races played out between staging and placing, and a batch's
+ * passes sharing each directory they open.
  */
 class AllowedRootsAtWriteTimeTest {
 
@@ -133,6 +134,46 @@ class AllowedRootsAtWriteTimeTest {
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("was replaced after the body was written into it");
 
+        assertThat(listing(root.resolve("out"))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a batch opens its directory once per pass: files staged together land in it, and a directory replaced between the passes refuses every one of them")
+    void batchPassesShareTheirDirectory() throws Exception {
+        AtomicFileWriter writer = new AtomicFileWriter(true, List.of(AllowedRoot.resolve(root)));
+        AtomicFileWriter.Staged first;
+        AtomicFileWriter.Staged second;
+        try (OpenDirectories staging = writer.forStaging()) {
+            first = writer.stage(root.resolve("out/1.xml"), new ByteArrayInputStream("<one/>".getBytes(UTF_8)),
+                    CopyMode.CREATE_NEW, staging);
+            second = writer.stage(root.resolve("out/2.xml"), new ByteArrayInputStream("<two/>".getBytes(UTF_8)),
+                    CopyMode.OVERWRITE, staging);
+            assertThat(staging.get(root.resolve("out"))).isSameAs(staging.get(root.resolve("out")));
+        }
+        try (OpenDirectories placing = writer.forPlacing()) {
+            writer.place(first, placing);
+            writer.place(second, placing);
+        }
+        assertThat(root.resolve("out/1.xml")).hasContent("<one/>");
+        assertThat(root.resolve("out/2.xml")).hasContent("<two/>");
+        AtomicFileWriterTest.assertNoTemporaryFiles(root.resolve("out"));
+
+        AtomicFileWriter.Staged third;
+        AtomicFileWriter.Staged fourth;
+        try (OpenDirectories staging = writer.forStaging()) {
+            third = writer.stage(root.resolve("out/3.xml"), new ByteArrayInputStream("<three/>".getBytes(UTF_8)),
+                    CopyMode.CREATE_NEW, staging);
+            fourth = writer.stage(root.resolve("out/4.xml"), new ByteArrayInputStream("<four/>".getBytes(UTF_8)),
+                    CopyMode.CREATE_NEW, staging);
+        }
+        Files.move(root.resolve("out"), root.resolve("moved"));
+        Files.createDirectory(root.resolve("out"));
+        try (OpenDirectories placing = writer.forPlacing()) {
+            for (AtomicFileWriter.Staged staged : List.of(third, fourth)) {
+                assertThatThrownBy(() -> writer.place(staged, placing))
+                        .hasMessageContaining("was replaced after the body was written into it");
+            }
+        }
         assertThat(listing(root.resolve("out"))).isEmpty();
     }
 
