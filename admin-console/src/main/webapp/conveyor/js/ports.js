@@ -21,8 +21,8 @@ export function show(root, context) {
     const listElement = el('div', {id: 'ports-table'});
     let adapters = [];
     root.append(el('h2', {}, 'Send ports'),
-        context.canAdminister ? el('div', {class: 'actions'},
-            el('button', {type: 'button', id: 'new-port', class: 'primary', onclick: () => openForm(null)}, 'New send port')) : null,
+        ...(context.canAdminister ? [el('div', {class: 'actions'},
+            el('button', {type: 'button', id: 'new-port', class: 'primary', onclick: () => openForm(null)}, 'New send port'))] : []),
         status, formArea, listElement);
 
     const columns = [

@@ -29,7 +29,7 @@ export function show(root, context) {
     const terminate = el('button', {type: 'button', id: 'terminate-selected', class: 'danger',
         onclick: () => act('terminate', 'Terminate')}, 'Terminate selected');
     root.append(el('h2', {}, 'Suspended queue'), form,
-        context.canOperate ? el('div', {class: 'actions'}, resume, terminate) : null,
+        ...(context.canOperate ? [el('div', {class: 'actions'}, resume, terminate)] : []),
         status, tableElement);
 
     const columns = [
