@@ -10,7 +10,6 @@ const REFRESH_MILLIS = 5000;
 const STATES = ['READY', 'IN_PROCESS', 'SUSPENDED', 'SUSPENDED_NON_RESUMABLE'];
 
 export function show(root) {
-    const backlogTotal = el('p', {id: 'backlog-total'});
     const backlogElement = el('div', {id: 'backlog'});
     const suspendedElement = el('div', {id: 'suspended-groups'});
     const adaptersElement = el('div', {id: 'adapter-status'});
@@ -18,7 +17,7 @@ export function show(root) {
     root.append(el('h2', {}, 'Overview'),
         el('div', {class: 'grid'},
             el('section', {'aria-labelledby': 'backlog-heading'},
-                el('h3', {id: 'backlog-heading'}, 'Backlog'), backlogTotal, backlogElement),
+                el('h3', {id: 'backlog-heading'}, 'Backlog'), backlogElement),
             el('section', {'aria-labelledby': 'adapters-heading'},
                 el('h3', {id: 'adapters-heading'}, 'Adapters'), adaptersElement),
             el('section', {class: 'wide', 'aria-labelledby': 'suspended-heading'},
@@ -51,7 +50,6 @@ export function show(root) {
         try {
             const [counts, suspended, deployed] = await Promise.all([
                 api('/work-items/counts'), api('/suspended?limit=1000'), api('/adapters')]);
-            backlogTotal.textContent = `${counts.messages} message(s) in the MessageBox`;
             await backlog.show(Object.entries(counts.ports).map(([port, byState]) => {
                 const row = {port};
                 STATES.forEach(state => { row[state] = byState[state] ?? 0; });
