@@ -3,6 +3,7 @@ package io.conveyor.it;
 import io.conveyor.console.rest.AdaptersResource;
 import io.conveyor.console.rest.AuditResource;
 import io.conveyor.console.rest.BindingsResource;
+import io.conveyor.console.rest.MeResource;
 import io.conveyor.console.rest.MessagesResource;
 import io.conveyor.console.rest.PortsResource;
 import io.conveyor.console.rest.SuspendedResource;
@@ -23,7 +24,7 @@ final class ApiResources {
 
     /** The API's resources. */
     static final List<Class<?>> RESOURCES = List.of(AdaptersResource.class, AuditResource.class,
-            BindingsResource.class, MessagesResource.class, PortsResource.class, SuspendedResource.class,
+            BindingsResource.class, MeResource.class, MessagesResource.class, PortsResource.class, SuspendedResource.class,
             WorkItemsResource.class);
 
     /** One operation: its HTTP method (upper case), its path as OpenAPI writes it, and the Java method serving it. */

@@ -1,0 +1,34 @@
+/** Adapters: each deployed adapter's registration, capabilities, handler configuration and status (GET /api/adapters). */
+import {api} from './api.js';
+import {el, statusLine} from './dom.js';
+import {dataTable} from './tables.js';
+
+export function show(root) {
+    const status = statusLine('adapters-status');
+    const tableElement = el('div', {id: 'adapters-table'});
+    root.append(el('h2', {}, 'Adapters'),
+        el('p', {class: 'note'}, 'A handler configuration is edited in the WildFly console (Configuration, Subsystems, '
+            + 'Resource Adapters, conveyor-<type>) or its CLI, and applies at the next reload.'),
+        status, tableElement);
+    const list = dataTable(tableElement, 'Deployed adapters', [
+        {title: 'Adapter', field: 'transportType'},
+        {title: 'Name', field: 'name', widthGrow: 2},
+        {title: 'Version', field: 'version', width: 90},
+        {title: 'Capabilities', field: 'capabilities', widthGrow: 3, formatter: 'textarea'},
+        {title: 'Handler configuration', field: 'handler', widthGrow: 3, formatter: 'textarea'},
+        {title: 'State', field: 'state'},
+        {title: 'In flight', field: 'inFlight', hozAlign: 'right', width: 90},
+        {title: 'Last error', field: 'lastError', widthGrow: 2, formatter: 'textarea'},
+    ], {index: 'transportType'});
+    api('/adapters').then(adapters => list.show(adapters.map(adapter => ({
+        transportType: adapter.transportType,
+        name: adapter.name,
+        version: adapter.version,
+        capabilities: adapter.capabilities.join(', '),
+        handler: Object.entries(adapter.handlerConfiguration)
+            .map(([name, value]) => `${name} = ${value === null ? '(confidential)' : value}`).join('\n'),
+        state: adapter.status.state,
+        inFlight: adapter.status.inFlight,
+        lastError: adapter.status.lastError ?? '',
+    })))).catch(error => status.show(error.message, 'failed'));
+}

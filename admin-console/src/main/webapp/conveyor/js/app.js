@@ -1,0 +1,58 @@
+/**
+ * The console's frame: who is signed in (GET /api/me), the page named by the URL's fragment (#/overview, #/ports, …),
+ * and what the caller's roles allow, which each page uses to offer only that.
+ */
+import {api, ApiError} from './api.js';
+import {el} from './dom.js';
+import * as overview from './overview.js';
+import * as ports from './ports.js';
+import * as suspended from './suspended.js';
+import * as adapters from './adapters.js';
+import * as bindings from './bindings.js';
+
+const PAGES = {overview, ports, suspended, adapters, bindings};
+const main = document.getElementById('main');
+let leave = null;
+
+function route(context) {
+    const name = location.hash.replace(/^#\/?/, '') || 'overview';
+    const page = PAGES[name] ?? overview;
+    if (leave) leave();
+    leave = null;
+    document.querySelectorAll('header nav a').forEach(link => {
+        if (link.getAttribute('href') === '#/' + name) link.setAttribute('aria-current', 'page');
+        else link.removeAttribute('aria-current');
+    });
+    main.replaceChildren();
+    leave = page.show(main, context) ?? null;
+    document.title = `${main.querySelector('h2')?.textContent ?? 'Conveyor'} · Conveyor console`;
+}
+
+async function start() {
+    let me;
+    try {
+        me = await api('/me');
+    } catch (error) {
+        const why = error instanceof ApiError && error.status === 403
+            ? 'You are signed in, but in none of the roles conveyor-viewer, -operator, -admin or -publisher.'
+            : `The REST API did not answer: ${error.message}`;
+        main.replaceChildren(el('h2', {}, 'Conveyor console'), el('p', {class: 'status failed', role: 'alert'}, why));
+        return;
+    }
+    const roles = new Set(me.roles);
+    const context = {
+        user: me.user,
+        roles,
+        canOperate: roles.has('conveyor-operator') || roles.has('conveyor-admin'),
+        canAdminister: roles.has('conveyor-admin'),
+    };
+    document.getElementById('user').textContent =
+        `${me.user} (${me.roles.map(role => role.replace('conveyor-', '')).join(', ') || 'no role'})`;
+    window.addEventListener('hashchange', () => {
+        route(context);
+        main.focus();
+    });
+    route(context);
+}
+
+start();

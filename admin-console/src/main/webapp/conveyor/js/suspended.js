@@ -1,0 +1,102 @@
+/**
+ * The suspended queue: query it by port, adapter, error text and suspension time (GET /api/suspended); operators resume
+ * or terminate a selection (POST /api/suspended/resume, /terminate) after confirming, and see how many were applied.
+ */
+import {api, query} from './api.js';
+import {el, field, statusLine} from './dom.js';
+import {dataTable} from './tables.js';
+
+export function show(root, context) {
+    const inputs = {
+        port: el('input', {type: 'text', autocomplete: 'off'}),
+        adapter: el('input', {type: 'text', autocomplete: 'off'}),
+        error: el('input', {type: 'text', autocomplete: 'off'}),
+        from: el('input', {type: 'datetime-local'}),
+        to: el('input', {type: 'datetime-local'}),
+        limit: el('input', {type: 'number', min: 1, max: 1000, value: 100}),
+    };
+    const status = statusLine('suspended-status');
+    const tableElement = el('div', {id: 'suspended-table'});
+    const form = el('form', {class: 'query', role: 'search', 'aria-label': 'Query the suspended queue'},
+        field('port', 'Port', inputs.port),
+        field('adapter', 'Adapter', inputs.adapter),
+        field('error', 'Error contains', inputs.error),
+        field('from', 'Suspended from', inputs.from),
+        field('to', 'Suspended before', inputs.to),
+        field('limit', 'At most', inputs.limit),
+        el('button', {type: 'submit', class: 'primary', id: 'query-suspended'}, 'Search'));
+    const resume = el('button', {type: 'button', id: 'resume-selected', onclick: () => act('resume', 'Resume')}, 'Resume selected');
+    const terminate = el('button', {type: 'button', id: 'terminate-selected', class: 'danger',
+        onclick: () => act('terminate', 'Terminate')}, 'Terminate selected');
+    root.append(el('h2', {}, 'Suspended queue'), form,
+        ...(context.canOperate ? [el('div', {class: 'actions'}, resume, terminate)] : []),
+        status, tableElement);
+
+    const columns = [
+        {title: 'Work item', field: 'id', width: 110},
+        {title: 'Port', field: 'port'},
+        {title: 'Adapter', field: 'errorAdapter'},
+        {title: 'State', field: 'state'},
+        {title: 'Suspended at', field: 'suspendedAt'},
+        {title: 'Attempts', field: 'attempts', hozAlign: 'right', width: 100},
+        {title: 'Error', field: 'errorText', widthGrow: 3, formatter: 'textarea'},
+        {title: 'Message', field: 'messageId', widthGrow: 2},
+    ];
+    if (context.canOperate) {
+        columns.unshift({formatter: 'rowSelection', titleFormatter: 'rowSelection', hozAlign: 'center', headerSort: false,
+            width: 50});
+    }
+    const list = dataTable(tableElement, 'Suspended work items', columns, {
+        index: 'id',
+        selectableRows: context.canOperate,
+        rowFormatter: row => {
+            const box = row.getElement().querySelector('input[type="checkbox"]');
+            if (box) box.setAttribute('aria-label', `Select work item ${row.getData().id}`);
+        },
+    });
+
+    async function search() {
+        try {
+            const items = await api('/suspended' + query({
+                port: inputs.port.value.trim(), adapter: inputs.adapter.value.trim(), error: inputs.error.value.trim(),
+                from: instant(inputs.from.value), to: instant(inputs.to.value), limit: inputs.limit.value}));
+            await list.show(items);
+            return items.length;
+        } catch (error) {
+            status.show(error.field ? `${error.field}: ${error.message}` : error.message, 'failed');
+            return null;
+        }
+    }
+
+    async function act(operation, verb) {
+        const ids = list.table.getSelectedData().map(item => item.id);
+        if (ids.length === 0) {
+            status.show(`Select the work items to ${operation} first.`, 'failed');
+            return;
+        }
+        if (!confirm(`${verb} ${ids.length} suspended work item(s)?`)) return;
+        try {
+            const answer = await api(`/suspended/${operation}`, {method: 'POST', body: {ids}});
+            const applied = answer.results.filter(result => result.applied).length;
+            const refused = answer.results.filter(result => !result.applied)
+                .map(result => `${result.workItemId}: ${result.reason}`);
+            status.show(`${verb}d ${applied} of ${ids.length}.` + (refused.length ? ` Not applied: ${refused.join('; ')}` : ''),
+                refused.length ? 'failed' : 'ok');
+        } catch (error) {
+            status.show(`${verb} failed: ${error.message}`, 'failed');
+        }
+        await search();
+    }
+
+    form.addEventListener('submit', async event => {
+        event.preventDefault();
+        const found = await search();
+        if (found !== null) status.show(`${found} suspended work item(s) found.`);
+    });
+    search();
+}
+
+/** A datetime-local value (the browser's local time) as an ISO-8601 instant, or '' when empty. */
+function instant(local) {
+    return local ? new Date(local).toISOString() : '';
+}
