@@ -137,6 +137,32 @@ class RoleMatrixIT {
         assertThat(httpsStatus(api, TestUser.VIEWER.authorization())).isEqualTo(200);
     }
 
+    @Test
+    @DisplayName("a change a browser sends on behalf of another site is refused with 403 even with valid credentials, and changes nothing; the same request from this server's own page passes")
+    void crossSiteRequestsRefused() throws Exception {
+        String port = "{\"name\":\"cross-site-" + System.nanoTime() + "\",\"filter\":\"Customer = 'cross-site'\","
+                + "\"primaryTransport\":{\"adapter\":\"FILE\",\"address\":\"file:///tmp/conveyor/cross-site/%MessageID%.xml\"}}";
+        Map<String, String> foreign = Map.of("Origin", "http://elsewhere.example", "Sec-Fetch-Site", "cross-site");
+        for (Map.Entry<String, String> header : foreign.entrySet()) {
+            HttpResponse<String> refused = HTTP.send(TestUser.ADMIN.sign(HttpRequest.newBuilder(server.resolve("/api/ports")))
+                    .header("Content-Type", "application/json").header(header.getKey(), header.getValue())
+                    .POST(HttpRequest.BodyPublishers.ofString(port)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(header + ": " + refused.body()).isEqualTo(403);
+            assertThat(json(refused.body()).getString("error")).contains("another site");
+        }
+        String name = json(port).getString("name");
+        assertThat(HTTP.send(TestUser.ADMIN.sign(HttpRequest.newBuilder(server.resolve("/api/ports/" + name))).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+
+        String own = "http://" + server.getHost() + ":" + server.getPort();
+        HttpResponse<String> created = HTTP.send(TestUser.ADMIN.sign(HttpRequest.newBuilder(server.resolve("/api/ports")))
+                .header("Content-Type", "application/json").header("Origin", own).header("Sec-Fetch-Site", "same-origin")
+                .POST(HttpRequest.BodyPublishers.ofString(port)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        HTTP.send(TestUser.ADMIN.sign(HttpRequest.newBuilder(server.resolve("/api/ports/" + name))).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static void expect(List<String> wrong, ApiResources.Operation operation, String who,
                                HttpResponse<String> answer, int status) {
         if (answer.statusCode() != status) {
