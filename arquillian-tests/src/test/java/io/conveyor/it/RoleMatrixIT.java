@@ -141,7 +141,7 @@ class RoleMatrixIT {
     @DisplayName("a change a browser sends on behalf of another site is refused with 403 even with valid credentials, and changes nothing; the same request from this server's own page passes")
     void crossSiteRequestsRefused() throws Exception {
         String port = "{\"name\":\"cross-site-" + System.nanoTime() + "\",\"filter\":\"Customer = 'cross-site'\","
-                + "\"primaryTransport\":{\"adapter\":\"FILE\",\"address\":\"file:///tmp/conveyor/cross-site/%MessageID%.xml\"}}";
+                + "\"primaryTransport\":{\"adapter\":\"HTTP\",\"address\":\"http://127.0.0.1:9/cross-site\"}}";
         Map<String, String> foreign = Map.of("Origin", "http://elsewhere.example", "Sec-Fetch-Site", "cross-site");
         for (Map.Entry<String, String> header : foreign.entrySet()) {
             HttpResponse<String> refused = HTTP.send(TestUser.ADMIN.sign(HttpRequest.newBuilder(server.resolve("/api/ports")))
