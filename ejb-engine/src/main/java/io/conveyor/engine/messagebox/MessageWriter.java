@@ -55,6 +55,7 @@ final class MessageWriter implements AutoCloseable {
     /**
      * @param maxPartBytes the largest part the MessageBox can take in one transaction (see
      *                     {@link MessageStore#maxPartBytes}); a larger one is refused as it streams in
+     * @param trackedPorts which ports are tracked
      * @param tracking     where the publications' tracking events go (in the same transaction)
      */
     MessageWriter(Connection connection, WorkItemIds ids, long maxPartBytes, TrackedPorts trackedPorts,
@@ -153,9 +154,11 @@ final class MessageWriter implements AutoCloseable {
     private MessageStore.Written addWorkItems(EngineMessage message, String correlationId, List<NewWorkItem> items,
                                               Instant now, InlineMessage inline) throws SQLException {
         List<String> workItemIds = new ArrayList<>(items.size());
+        List<NewWorkItem> written = new ArrayList<>(items.size());
         boolean handedOff = false;
         for (NewWorkItem requested : items) {
             NewWorkItem item = requested.handOff() != null && inline == null ? requested.notHandedOff() : requested;
+            written.add(item);
             String id = ids.next();
             workItemIds.add(id);
             NewWorkItem.HandOffLease handOff = item.handOff();
@@ -188,7 +191,7 @@ final class MessageWriter implements AutoCloseable {
             workItems.addBatch();
             changes.add(item.portId(), item.state(), 1);
         }
-        track(message, items, workItemIds, correlationId);
+        track(message, written, workItemIds, correlationId);
         return new MessageStore.Written(workItemIds, handedOff ? leaseToken() : null,
                 inline == null ? null : inline.body());
     }

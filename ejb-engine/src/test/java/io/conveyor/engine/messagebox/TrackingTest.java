@@ -121,6 +121,17 @@ class TrackingTest {
     }
 
     @Test
+    @DisplayName("routed records the state the work item was stored in: handed off only when the message is inline")
+    void routedState() {
+        EngineMessage small = smallMessage("order-1");
+        box.publish(small, TestMessageBox.handedOff("orders", "FILE"));
+        EngineMessage large = largeMessage(100_000);
+        box.publish(large, TestMessageBox.handedOff("orders", "FILE"));
+        assertThat(box.tracking.history(small.messageId()).get(1).detail()).isEqualTo("IN_PROCESS");
+        assertThat(box.tracking.history(large.messageId()).get(1).detail()).isEqualTo("READY");
+    }
+
+    @Test
     @DisplayName("a publication that rolls back leaves no event")
     void rolledBack() {
         EngineMessage message = smallMessage("order-1");
