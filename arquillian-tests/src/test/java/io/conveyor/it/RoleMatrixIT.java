@@ -58,6 +58,7 @@ class RoleMatrixIT {
             rule("GET /api/messages/{id}", VIEWERS),
             rule("GET /api/messages/{id}/response", Roles.PUBLISHER, Roles.ADMIN),
             rule("GET /api/me", Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN, Roles.PUBLISHER),
+            rule("GET /api/messages/{id}/history", VIEWERS),
             rule("GET /api/ports", VIEWERS),
             rule("POST /api/ports", Roles.ADMIN),
             rule("GET /api/ports/{name}", VIEWERS),
@@ -67,6 +68,7 @@ class RoleMatrixIT {
             rule("GET /api/suspended", VIEWERS),
             rule("POST /api/suspended/resume", Roles.OPERATOR, Roles.ADMIN),
             rule("POST /api/suspended/terminate", Roles.OPERATOR, Roles.ADMIN),
+            rule("GET /api/tracking", VIEWERS),
             rule("GET /api/work-items", VIEWERS),
             rule("GET /api/work-items/counts", VIEWERS));
 

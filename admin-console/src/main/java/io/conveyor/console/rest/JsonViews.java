@@ -10,6 +10,7 @@ import io.conveyor.engine.adapters.AdapterStatus;
 import io.conveyor.engine.admin.AdapterAdministration;
 import io.conveyor.engine.messagebox.AuditEntry;
 import io.conveyor.engine.messagebox.MessageBoxQueries;
+import io.conveyor.engine.messagebox.TrackedEvent;
 import io.conveyor.engine.messagebox.WorkItem;
 import io.conveyor.engine.ports.AddressCredentials;
 import io.conveyor.engine.ports.PortJson;
@@ -115,6 +116,24 @@ final class JsonViews {
                     .add("details", details.readObject())
                     .build();
         }
+    }
+
+    static JsonObject trackedEvent(TrackedEvent event) {
+        JsonObjectBuilder json = JSON.createObjectBuilder()
+                .add("id", event.id())
+                .add("at", event.recordedAt().toString())
+                .add("messageId", event.messageId())
+                .add("event", event.event().name());
+        optional(json, "port", event.portName());
+        optional(json, "workItemId", event.workItemId());
+        optional(json, "adapter", event.adapterType());
+        optional(json, "address", event.address());
+        optional(json, "outcome", event.outcome());
+        optional(json, "detail", event.detail());
+        if (event.durationMs() != null) {
+            json.add("durationMs", event.durationMs());
+        }
+        return json.build();
     }
 
     static JsonObject adapter(AdapterAdministration.AdapterView view) {

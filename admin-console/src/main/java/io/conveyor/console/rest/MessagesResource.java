@@ -6,10 +6,13 @@ import io.conveyor.engine.admin.MessagePublishing;
 import io.conveyor.engine.api.NotFoundException;
 import io.conveyor.engine.api.ValidationException;
 import io.conveyor.engine.messagebox.MessageBoxQueries;
+import io.conveyor.engine.messagebox.TrackedEvent;
+import io.conveyor.engine.messagebox.TrackingLog;
 import io.conveyor.engine.routing.PublishReceipt;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -33,7 +36,8 @@ import java.util.List;
  * {@code POST /api/messages}: publishes the request body as the message body, with the properties of the
  * {@code Conveyor-Properties} header; with {@code ?responseTimeout=<seconds>} it waits for the response of a two-way
  * port and answers with it (or 202 when none came in time). {@code GET /api/messages/{id}}: a stored message with its
- * work items; {@code GET /api/messages/{id}/response}: the response to a message. A publication records who published
+ * work items; {@code GET /api/messages/{id}/response}: the response to a message; {@code GET /api/messages/{id}/history}:
+ * its tracked events in order, also once it was delivered and deleted. A publication records who published
  * it ({@code BTS.Publisher}); its response goes only to that user or an administrator.
  */
 @RequestScoped
@@ -50,6 +54,8 @@ public class MessagesResource {
     MessagePublishing publishing;
     @Inject
     MessageBoxQueries queries;
+    @Inject
+    TrackingLog tracking;
     @Context
     SecurityContext security;
 
@@ -146,6 +152,21 @@ public class MessagesResource {
         return Response.ok(JsonViews.message(queries.message(id)
                 .orElseThrow(() -> new NotFoundException("no message " + id + " in the MessageBox (delivered messages are deleted)"))))
                 .build();
+    }
+
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
+    @GET
+    @Path("/{id}/history")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response history(@PathParam("id") String id) {
+        List<TrackedEvent> events = tracking.history(id);
+        if (events.isEmpty()) {
+            throw new NotFoundException("no tracked event of message " + id + " (never published, routed only to ports "
+                    + "whose tracking is off, or older than the tracking retention time)");
+        }
+        JsonArrayBuilder history = JsonProviders.JSON.createArrayBuilder();
+        events.forEach(event -> history.add(JsonViews.trackedEvent(event)));
+        return Response.ok(history.build()).build();
     }
 
     private static String charsetOf(String contentType) {

@@ -23,18 +23,30 @@ record BenchContext(BenchOptions options, WildFlyServer server, WildFlyServer.Co
         return options.outputRoot().resolve(name);
     }
 
-    /** A started static send port subscribing to {@code Kind = '<kind>'}, with no retries. */
+    /** A started static send port subscribing to {@code Kind = '<kind>'}, with no retries, tracked by default. */
     void port(String name, String kind, String adapter, String address, JsonObject properties, boolean twoWay) throws Exception {
+        port(name, kind, adapter, address, properties, twoWay, "EVENTS");
+    }
+
+    /** A started static send port subscribing to {@code Kind = '<kind>'}, with no retries, at a tracking level. */
+    void port(String name, String kind, String adapter, String address, JsonObject properties, boolean twoWay,
+              String tracking) throws Exception {
         client.createPort(Json.createObjectBuilder().add("name", name).add("filter", "Kind = '" + kind + "'")
-                .add("twoWay", twoWay)
+                .add("twoWay", twoWay).add("tracking", tracking)
                 .add("primaryTransport", Json.createObjectBuilder().add("adapter", adapter).add("address", address)
                         .add("properties", properties).add("retryCount", 0)).build());
     }
 
-    /** A FILE port writing {@code <output>/<MessageID>.txt}. */
+    /** A FILE port writing {@code <output>/<MessageID>.txt}, tracked by default. */
     Path filePort(String name, String kind) throws Exception {
+        return filePort(name, kind, "EVENTS");
+    }
+
+    /** A FILE port writing {@code <output>/<MessageID>.txt}, at a tracking level ({@code OFF}, {@code EVENTS}). */
+    Path filePort(String name, String kind, String tracking) throws Exception {
         Path directory = output(name);
-        port(name, kind, "FILE", "file://" + directory + "/%MessageID%.txt", Json.createObjectBuilder().build(), false);
+        port(name, kind, "FILE", "file://" + directory + "/%MessageID%.txt", Json.createObjectBuilder().build(), false,
+                tracking);
         return directory;
     }
 }

@@ -18,7 +18,7 @@ record BenchOptions(Set<String> scenarios, int runs, int probeSeconds, boolean q
 
     /** What a run without {@code --scenarios} runs (about 25 minutes). */
     static final Set<String> ALL = new LinkedHashSet<>(Arrays.asList("file-1k", "file-1k-sustained", "file-1k-unforced",
-            "publish", "http-solicit-response", "sql-transactional", "file-sizes", "failing-endpoint", "backlog",
+            "file-1k-tracking", "publish", "http-solicit-response", "sql-transactional", "file-sizes", "failing-endpoint", "backlog",
             "file-1gb", "postgresql"));
     /** Scenarios run only when named: the soak (an hour). */
     static final Set<String> ON_REQUEST = Set.of("soak");

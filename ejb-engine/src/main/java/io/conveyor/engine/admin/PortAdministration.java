@@ -246,7 +246,7 @@ public class PortAdministration {
     private SendPortDefinition masked(SendPortDefinition d, boolean maskAllOfUnknownAdapters) {
         return new SendPortDefinition(d.name(), d.filter(), d.state(), d.priority(), d.dynamic(), d.twoWay(),
                 d.orderedDelivery(), d.stopSendingOnFailure(), masked(d.primary(), maskAllOfUnknownAdapters),
-                masked(d.backup(), maskAllOfUnknownAdapters));
+                masked(d.backup(), maskAllOfUnknownAdapters), d.tracking());
     }
 
     private TransportSettings masked(TransportSettings transport, boolean maskAllOfUnknownAdapters) {
@@ -273,7 +273,7 @@ public class PortAdministration {
         return new SendPortDefinition(given.name(), given.filter(), given.state(), given.priority(), given.dynamic(),
                 given.twoWay(), given.orderedDelivery(), given.stopSendingOnFailure(),
                 unmasked(given.primary(), stored == null ? null : stored.primary()),
-                unmasked(given.backup(), stored == null ? null : stored.backup()));
+                unmasked(given.backup(), stored == null ? null : stored.backup()), given.tracking());
     }
 
     private static TransportSettings unmasked(TransportSettings given, TransportSettings stored) {

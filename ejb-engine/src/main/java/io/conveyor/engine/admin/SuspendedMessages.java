@@ -68,7 +68,7 @@ public class SuspendedMessages {
 
     /** Terminates the given suspended work items (resumable or not), each once however often it is named. */
     public List<SuspendedQueue.ControlResult> terminate(Actor actor, List<String> ids) {
-        List<SuspendedQueue.ControlResult> results = queue.terminate(distinct(ids));
+        List<SuspendedQueue.ControlResult> results = queue.terminate(distinct(ids), clock.instant());
         record(actor, AuditAction.MESSAGES_TERMINATED, results);
         return results;
     }

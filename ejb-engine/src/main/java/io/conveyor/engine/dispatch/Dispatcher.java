@@ -3,6 +3,7 @@ package io.conveyor.engine.dispatch;
 import io.conveyor.adapter.SendHandler;
 import io.conveyor.engine.adapters.HandlerRegistry;
 import io.conveyor.engine.messagebox.AuditLog;
+import io.conveyor.engine.messagebox.TrackingLog;
 import io.conveyor.engine.messagebox.BacklogCompaction;
 import io.conveyor.engine.messagebox.Delivery;
 import io.conveyor.engine.messagebox.LeaseStore;
@@ -36,8 +37,8 @@ import java.util.logging.Logger;
  * Starts and stops the engine's dispatch threads: one {@link DispatchLoop} per deployed adapter, and a supervisor
  * that finds newly deployed adapters, renews the leases this server holds, and takes back deliveries that ended
  * without an outcome ({@link LeaseRecovery}): what this server held before a restart, and whatever lease ran out (a
- * server that died). With the lease work it deletes what outlived its retention time: unfetched responses and old
- * rows of the audit trail. Nothing here waits for the database at deployment: the supervisor reads what the earlier run
+ * server that died). With the lease work it deletes what outlived its retention time: unfetched responses, old
+ * rows of the audit trail and old message tracking events (in batches). Nothing here waits for the database at deployment: the supervisor reads what the earlier run
  * held before it starts any dispatch loop, and tries again at every poll until it can.
  */
 @Singleton
@@ -74,6 +75,8 @@ public class Dispatcher {
     EngineMetrics metrics;
     @Inject
     AuditLog audit;
+    @Inject
+    TrackingLog tracking;
     @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
     ManagedThreadFactory threads;
 
@@ -144,6 +147,14 @@ public class Dispatcher {
                         nextLeaseWork = now.plus(services.settings.leaseDuration().dividedBy(3));
                     } catch (RuntimeException e) {
                         LOG.log(Level.WARNING, "lease renewal failed; trying again", e);
+                    }
+                    try {
+                        long untracked = tracking.purge(now.minus(services.settings.trackingRetention()));
+                        if (untracked > 0) {
+                            LOG.fine(() -> untracked + " tracking events older than the retention time were deleted");
+                        }
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "purging message tracking failed; trying again", e);
                     }
                 }
                 if (!now.isBefore(nextCompaction)) {

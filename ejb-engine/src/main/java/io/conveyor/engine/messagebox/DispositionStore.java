@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,6 +41,10 @@ public class DispositionStore {
     private DataSource dataSource;
     @Inject
     EngineMetrics metrics;
+    @Inject
+    TrackedPorts trackedPorts;
+    @Inject
+    LeaseKeeper leases;
 
     /**
      * Applies dispositions atomically: either every one is valid and applied, or none is and the results say which
@@ -61,8 +66,9 @@ public class DispositionStore {
     }
 
     private List<DispositionResult> apply(List<Disposition> dispositions, String owner, Instant now, boolean allOrNothing) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean[] deleted = deleteInline(connection, dispositions, owner, metrics);
+        try (Connection connection = dataSource.getConnection();
+             TrackingWriter tracking = new TrackingWriter(connection, now)) {
+            boolean[] deleted = deleteInline(connection, dispositions, owner, tracking);
             List<Disposition> rest = new ArrayList<>();
             for (int i = 0; i < dispositions.size(); i++) {
                 if (!deleted[i]) {
@@ -76,9 +82,10 @@ public class DispositionStore {
                 List<Disposition> valid = checked.stream().filter(r -> r.status().isSuccess())
                         .map(DispositionResult::disposition).toList();
                 if (!allOrNothing || valid.size() == rest.size()) {
-                    write(connection, valid, items, now);
+                    write(connection, valid, items, now, tracking);
                 }
             }
+            tracking.flush();
             List<DispositionResult> results = new ArrayList<>(dispositions.size());
             Iterator<DispositionResult> others = checked.iterator();
             for (int i = 0; i < dispositions.size(); i++) {
@@ -95,8 +102,8 @@ public class DispositionStore {
      * and which this server still holds under that lease: two statements (lock and read, then delete) whatever their
      * number. Returns, per disposition, whether it settled it.
      */
-    private static boolean[] deleteInline(Connection connection, List<Disposition> dispositions, String owner,
-                                          EngineMetrics metrics) throws SQLException {
+    private boolean[] deleteInline(Connection connection, List<Disposition> dispositions, String owner,
+                                   TrackingWriter tracking) throws SQLException {
         Map<String, Long> named = dispositions.stream()
                 .collect(Collectors.groupingBy(Disposition::workItemId, Collectors.counting()));
         List<Integer> candidates = new ArrayList<>();
@@ -112,15 +119,18 @@ public class DispositionStore {
             return deleted;
         }
         Map<String, String> held = new HashMap<>();
-        Map<String, String> adapters = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("select id, lease_token, adapter_type from cv_work_item "
+        Map<String, HeldInline> delivered = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("select id, lease_token, adapter_type, port_name, "
+                + "transport, address from cv_work_item "
                 + "where id = any(?) and state = 'IN_PROCESS' and lease_owner = ? and context is not null for update")) {
             Sql.setIds(select, 1, candidates.stream().map(index -> dispositions.get(index).workItemId()).toList());
             select.setString(2, owner);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     held.put(Sql.getId(rows, "id"), Sql.getId(rows, "lease_token"));
-                    adapters.put(Sql.getId(rows, "id"), rows.getString("adapter_type"));
+                    delivered.put(Sql.getId(rows, "id"), new HeldInline(rows.getString("adapter_type"),
+                            rows.getString("port_name"), TransportRole.valueOf(rows.getString("transport")),
+                            rows.getString("address")));
                 }
             }
         }
@@ -132,8 +142,12 @@ public class DispositionStore {
                 deleted[index] = true;
                 deletable.add(disposition.workItemId());
                 changes.add(disposition.portId(), WorkItemState.IN_PROCESS, -1);
-                metrics.delivered(disposition.portId(), null, adapters.get(disposition.workItemId()),
-                        disposition.messageId());
+                HeldInline item = delivered.get(disposition.workItemId());
+                metrics.delivered(disposition.portId(), null, item.adapterType(), disposition.messageId());
+                if (trackedPorts.trackingOf(disposition.portId()) != TrackingLevel.OFF) {
+                    trackDelivered(tracking, disposition, item.portName(), item.adapterType(),
+                            address(disposition.portId(), item.transport(), item.address()));
+                }
             }
         }
         if (!deletable.isEmpty()) {
@@ -144,6 +158,10 @@ public class DispositionStore {
             changes.write(connection);
         }
         return deleted;
+    }
+
+    /** What the common path reads of an inline work item as it locks it: for the metrics and tracking. */
+    private record HeldInline(String adapterType, String portName, TransportRole transport, String address) {
     }
 
     private static List<DispositionResult> validate(List<Disposition> dispositions, Map<String, WorkItem> items, String owner) {
@@ -189,8 +207,8 @@ public class DispositionStore {
         return DispositionResult.ok(disposition);
     }
 
-    private void write(Connection connection, List<Disposition> dispositions, Map<String, WorkItem> items, Instant now)
-            throws SQLException {
+    private void write(Connection connection, List<Disposition> dispositions, Map<String, WorkItem> items, Instant now,
+                       TrackingWriter tracking) throws SQLException {
         List<Disposition> deletes = new ArrayList<>();
         BacklogChanges changes = new BacklogChanges();
         try (PreparedStatement resubmit = connection.prepareStatement("update cv_work_item set state = 'READY', "
@@ -213,6 +231,9 @@ public class DispositionStore {
                 } else {
                     metrics.failed(item.portId(), item.portName(), item.adapterType(),
                             disposition.type() == OperationType.MOVE_TO_SUSPEND_Q);
+                }
+                if (trackedPorts.trackingOf(item.portId()) != TrackingLevel.OFF) {
+                    track(tracking, disposition, item);
                 }
                 String propertiesToUpdate = PropertiesToUpdate.merge(item.propertiesToUpdate(), disposition.propertiesToUpdate());
                 switch (disposition.type()) {
@@ -259,6 +280,54 @@ public class DispositionStore {
         WorkItemDeletion.delete(connection, deletes.stream()
                 .map(d -> new WorkItemDeletion.Target(d.workItemId(), d.messageId(), items.get(d.workItemId()).inline()))
                 .toList());
+    }
+
+    /** The attempt a disposition reports, and what became of the delivery. */
+    private void track(TrackingWriter tracking, Disposition disposition, WorkItem item) throws SQLException {
+        if (disposition.type() == OperationType.DELETE) {
+            trackDelivered(tracking, disposition, item.portName(), item.adapterType(),
+                    address(item.portId(), item.transport(), item.address()));
+            return;
+        }
+        Disposition.FailureInfo failure = disposition.failure();
+        String adapter = failure == null || failure.adapter() == null ? item.adapterType() : failure.adapter();
+        String address = failure == null || failure.address() == null
+                ? address(item.portId(), item.transport(), item.address()) : failure.address();
+        tracking.attempt(item.messageId(), item.portName(), item.id(), adapter, address, false,
+                failure == null ? null : failure.text(), durationMs(item.id(), tracking));
+        switch (disposition.type()) {
+            case RESUBMIT -> tracking.delivery(item.messageId(), TrackingEvent.RETRY_SCHEDULED, item.portName(), item.id(),
+                    item.adapterType(), "next attempt at " + disposition.resubmitAt() + ", " + (item.retriesLeft() - 1)
+                            + " retries left after it");
+            case MOVE_TO_NEXT_TRANSPORT -> tracking.delivery(item.messageId(), TrackingEvent.MOVED_TO_BACKUP,
+                    item.portName(), item.id(), disposition.backup().adapterType(),
+                    "to the backup transport (" + disposition.backup().adapterType() + ")");
+            case MOVE_TO_SUSPEND_Q -> tracking.delivery(item.messageId(), TrackingEvent.SUSPENDED, item.portName(),
+                    item.id(), item.adapterType(), (disposition.nonResumable() ? "non-resumable: " : "resumable: ")
+                            + (failure == null ? "" : failure.text()));
+            default -> throw new IllegalArgumentException(disposition.type() + " is not tracked as a failure");
+        }
+    }
+
+    private void trackDelivered(TrackingWriter tracking, Disposition disposition, String portName, String adapterType,
+                                String address) throws SQLException {
+        String messageId = disposition.messageId();
+        String workItemId = disposition.workItemId();
+        tracking.attempt(messageId, portName, workItemId, adapterType, address, true, null,
+                durationMs(workItemId, tracking));
+        tracking.delivery(messageId, TrackingEvent.DELIVERED, portName, workItemId, adapterType, null);
+        tracking.delivery(messageId, TrackingEvent.DELETED, portName, workItemId, adapterType, null);
+    }
+
+    /** A delivery's address as tracking records it: the work item's own (dynamic), else its port's; masked. */
+    private String address(String portId, TransportRole transport, String workItemAddress) {
+        return workItemAddress != null ? trackedPorts.masked(workItemAddress) : trackedPorts.addressOf(portId, transport);
+    }
+
+    /** From the claim of the delivery to now, when this server claimed it. */
+    private Long durationMs(String workItemId, TrackingWriter tracking) {
+        Instant since = leases.heldSince(workItemId);
+        return since == null ? null : Math.max(0, Duration.between(since, tracking.at()).toMillis());
     }
 
     private static void setFailure(PreparedStatement statement, int firstIndex, Disposition.FailureInfo failure)

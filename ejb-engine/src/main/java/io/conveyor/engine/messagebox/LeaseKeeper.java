@@ -59,6 +59,17 @@ public class LeaseKeeper {
         heldByAdapter.remove(adapterType.toUpperCase(Locale.ROOT));
     }
 
+    /** When this server claimed a delivery it still holds; {@code null} when it holds no such delivery. */
+    public Instant heldSince(String workItemId) {
+        for (Map<String, Instant> held : heldByAdapter.values()) {
+            Instant since = held.get(workItemId);
+            if (since != null) {
+                return since;
+            }
+        }
+        return null;
+    }
+
     /** How many deliveries the adapter holds without a disposition. */
     public int inFlight(String adapterType) {
         return held(adapterType).size();

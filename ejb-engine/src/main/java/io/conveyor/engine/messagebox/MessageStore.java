@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** Stores published messages and their work items, in batches, in the caller's transaction. */
+/** Stores published messages, their work items and their tracking events, in batches, in the caller's transaction. */
 @ApplicationScoped
 @Transactional
 public class MessageStore {
@@ -23,6 +23,8 @@ public class MessageStore {
     WorkItemIds ids;
     @Inject
     MessageBoxMigration schema;
+    @Inject
+    TrackedPorts trackedPorts;
 
     /** A message to store with the work items routing made for it. */
     public record Publication(EngineMessage message, String correlationId, List<NewWorkItem> workItems) {
@@ -39,7 +41,8 @@ public class MessageStore {
     /** Stores the messages; returns, per publication, what was written. */
     public List<Written> insert(List<Publication> publications, Instant now) {
         try (Connection connection = dataSource.getConnection();
-             MessageWriter writer = new MessageWriter(connection, ids, maxPartBytes())) {
+             TrackingWriter tracking = new TrackingWriter(connection, now);
+             MessageWriter writer = new MessageWriter(connection, ids, maxPartBytes(), trackedPorts, tracking)) {
             List<Written> written = new ArrayList<>(publications.size());
             for (Publication publication : publications) {
                 written.add(writer.add(publication.message(), publication.correlationId(), publication.workItems(), now));

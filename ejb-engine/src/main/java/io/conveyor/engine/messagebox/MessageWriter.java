@@ -1,6 +1,7 @@
 package io.conveyor.engine.messagebox;
 
 import io.conveyor.adapter.MessagePart;
+import io.conveyor.adapter.SystemProperties;
 import io.conveyor.engine.api.ValidationException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -38,6 +39,8 @@ final class MessageWriter implements AutoCloseable {
     private static final int CHUNKS_PER_BATCH = 8;
 
     private final WorkItemIds ids;
+    private final TrackedPorts trackedPorts;
+    private final TrackingWriter tracking;
     private final long maxPartBytes;
     private final Connection connection;
     private final BacklogChanges changes = new BacklogChanges();
@@ -52,9 +55,14 @@ final class MessageWriter implements AutoCloseable {
     /**
      * @param maxPartBytes the largest part the MessageBox can take in one transaction (see
      *                     {@link MessageStore#maxPartBytes}); a larger one is refused as it streams in
+     * @param trackedPorts which ports are tracked
+     * @param tracking     where the publications' tracking events go (in the same transaction)
      */
-    MessageWriter(Connection connection, WorkItemIds ids, long maxPartBytes) throws SQLException {
+    MessageWriter(Connection connection, WorkItemIds ids, long maxPartBytes, TrackedPorts trackedPorts,
+                  TrackingWriter tracking) throws SQLException {
         this.ids = ids;
+        this.trackedPorts = trackedPorts;
+        this.tracking = tracking;
         this.maxPartBytes = maxPartBytes;
         this.connection = connection;
         messages = connection.prepareStatement("insert into cv_message (id, created_at, body_part_name, size_bytes, "
@@ -83,7 +91,7 @@ final class MessageWriter implements AutoCloseable {
                 try (InputStream data = body.openStream()) {
                     byte[] bytes = data.readNBytes(INLINE_LIMIT + 1);
                     if (bytes.length <= INLINE_LIMIT) {
-                        return addWorkItems(message, items, now, new InlineMessage(context, bytes, body));
+                        return addWorkItems(message, correlationId, items, now, new InlineMessage(context, bytes, body));
                     }
                     store(message, context, correlationId, now, new SequenceInputStream(new ByteArrayInputStream(bytes), data));
                 }
@@ -94,7 +102,7 @@ final class MessageWriter implements AutoCloseable {
             throw new UncheckedIOException("cannot read the body of message " + message.messageId() + ": "
                     + e.getMessage(), e);
         }
-        return addWorkItems(message, items, now, null);
+        return addWorkItems(message, correlationId, items, now, null);
     }
 
     /** Executes everything pending, parents before children, and records the work items in the backlog counts. */
@@ -104,6 +112,7 @@ final class MessageWriter implements AutoCloseable {
         chunks.executeBatch();
         workItems.executeBatch();
         changes.write(connection);
+        tracking.flush();
     }
 
     /** The message held in its work items: its context as JSON, its body and the body's description. */
@@ -142,12 +151,14 @@ final class MessageWriter implements AutoCloseable {
      * Adds the work items. One asked to be handed off is stored in process under its lease when the message is held
      * inline (its delivery can then be made from memory), else ready like any other.
      */
-    private MessageStore.Written addWorkItems(EngineMessage message, List<NewWorkItem> items, Instant now,
-                                              InlineMessage inline) throws SQLException {
+    private MessageStore.Written addWorkItems(EngineMessage message, String correlationId, List<NewWorkItem> items,
+                                              Instant now, InlineMessage inline) throws SQLException {
         List<String> workItemIds = new ArrayList<>(items.size());
+        List<NewWorkItem> written = new ArrayList<>(items.size());
         boolean handedOff = false;
         for (NewWorkItem requested : items) {
             NewWorkItem item = requested.handOff() != null && inline == null ? requested.notHandedOff() : requested;
+            written.add(item);
             String id = ids.next();
             workItemIds.add(id);
             NewWorkItem.HandOffLease handOff = item.handOff();
@@ -180,8 +191,47 @@ final class MessageWriter implements AutoCloseable {
             workItems.addBatch();
             changes.add(item.portId(), item.state(), 1);
         }
+        track(message, written, workItemIds, correlationId);
         return new MessageStore.Written(workItemIds, handedOff ? leaseToken() : null,
                 inline == null ? null : inline.body());
+    }
+
+    /**
+     * Records the publication and its routes to the ports that track (nothing when every port is
+     * {@link TrackingLevel#OFF}); a response routed nowhere is still recorded, with its solicit's history.
+     */
+    private void track(EngineMessage message, List<NewWorkItem> items, List<String> workItemIds, String correlationId)
+            throws SQLException {
+        boolean published = false;
+        for (int i = 0; i < items.size(); i++) {
+            NewWorkItem item = items.get(i);
+            if (trackedPorts.trackingOf(item.portId()) == TrackingLevel.OFF) {
+                continue;
+            }
+            if (!published) {
+                published = true;
+                publicationEvents(message, correlationId);
+            }
+            String address = item.address() == null ? "" : " at " + trackedPorts.masked(item.address());
+            tracking.delivery(message.messageId(), TrackingEvent.ROUTED, item.portName(), workItemIds.get(i),
+                    item.adapterType(), item.state().name() + address
+                            + (item.errorText() == null ? "" : ": " + item.errorText()));
+        }
+        if (!published && items.isEmpty() && correlationId != null) {
+            publicationEvents(message, correlationId);
+        }
+    }
+
+    private void publicationEvents(EngineMessage message, String correlationId) throws SQLException {
+        Object publisher = message.context().read(SystemProperties.PUBLISHER, SystemProperties.NAMESPACE);
+        String by = publisher == null ? "" : "by " + publisher;
+        if (correlationId == null) {
+            tracking.message(message.messageId(), TrackingEvent.PUBLISHED, by);
+        } else {
+            tracking.message(message.messageId(), TrackingEvent.PUBLISHED, (by + " as the response to message "
+                    + correlationId).strip());
+            tracking.message(correlationId, TrackingEvent.RESPONSE_PUBLISHED, "response message " + message.messageId());
+        }
     }
 
     /** The lease token of this transaction's handed-off work items, taken when the first is written. */

@@ -27,6 +27,8 @@ public class SuspendedQueue {
     private DataSource dataSource;
     @Inject
     EngineMetrics metrics;
+    @Inject
+    TrackedPorts trackedPorts;
 
     /** Filters of a suspended-queue query; {@code null} fields do not filter. */
     public record Query(String portName, String adapterType, String errorContains, Instant suspendedFrom,
@@ -76,7 +78,8 @@ public class SuspendedQueue {
      * @param targets where each suspended work item goes; {@code null} when its port is gone
      */
     public List<ControlResult> resume(List<String> workItemIds, Function<WorkItem, ResumeTarget> targets, Instant now) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = dataSource.getConnection();
+             TrackingWriter tracking = new TrackingWriter(connection, now)) {
             Map<String, WorkItem> items = WorkItemRows.lock(connection, workItemIds);
             List<ControlResult> results = new ArrayList<>();
             BacklogChanges changes = new BacklogChanges();
@@ -103,11 +106,13 @@ public class SuspendedQueue {
                     update.addBatch();
                     changes.moved(item.portId(), WorkItemState.SUSPENDED, WorkItemState.READY);
                     metrics.resumed(item.portId(), item.portName(), item.adapterType());
+                    track(tracking, item, TrackingEvent.RESUMED, target.adapterType(), "on the primary transport");
                     results.add(new ControlResult(id, item.portName(), true, ""));
                 }
                 Sql.expectOneRowEach(update.executeBatch(), "resume");
             }
             changes.write(connection);
+            tracking.flush();
             return results;
         } catch (SQLException e) {
             throw new MessageBoxException("cannot resume " + workItemIds.size() + " work item(s)", e);
@@ -115,8 +120,9 @@ public class SuspendedQueue {
     }
 
     /** Terminates suspended work items, resumable or not: they are removed, with their message if it was the last. */
-    public List<ControlResult> terminate(List<String> workItemIds) {
-        try (Connection connection = dataSource.getConnection()) {
+    public List<ControlResult> terminate(List<String> workItemIds, Instant now) {
+        try (Connection connection = dataSource.getConnection();
+             TrackingWriter tracking = new TrackingWriter(connection, now)) {
             Map<String, WorkItem> items = WorkItemRows.lock(connection, workItemIds);
             List<ControlResult> results = new ArrayList<>();
             List<WorkItemDeletion.Target> targets = new ArrayList<>();
@@ -130,13 +136,23 @@ public class SuspendedQueue {
                     targets.add(new WorkItemDeletion.Target(id, item.messageId(), item.inline()));
                     changes.add(item.portId(), item.state(), -1);
                     metrics.terminated(item.portId(), item.portName(), item.adapterType());
+                    track(tracking, item, TrackingEvent.TERMINATED, item.adapterType(), null);
+                    track(tracking, item, TrackingEvent.DELETED, item.adapterType(), null);
                 }
             }
             WorkItemDeletion.delete(connection, targets);
             changes.write(connection);
+            tracking.flush();
             return results;
         } catch (SQLException e) {
             throw new MessageBoxException("cannot terminate " + workItemIds.size() + " work item(s)", e);
+        }
+    }
+
+    private void track(TrackingWriter tracking, WorkItem item, TrackingEvent event, String adapterType, String detail)
+            throws SQLException {
+        if (trackedPorts.trackingOf(item.portId()) != TrackingLevel.OFF) {
+            tracking.delivery(item.messageId(), event, item.portName(), item.id(), adapterType, detail);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.conveyor.engine.ports;
 
 import io.conveyor.engine.api.ValidationException;
+import io.conveyor.engine.messagebox.TrackingLevel;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -10,6 +11,7 @@ import jakarta.json.JsonValue;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +26,7 @@ import java.util.Set;
 public final class PortJson {
 
     private static final Set<String> PORT_FIELDS = Set.of("name", "filter", "state", "priority", "dynamic", "twoWay",
-            "orderedDelivery", "stopSendingOnFailure", "primaryTransport", "backupTransport");
+            "orderedDelivery", "stopSendingOnFailure", "primaryTransport", "backupTransport", "tracking");
     private static final Set<String> TRANSPORT_FIELDS = Set.of("adapter", "address", "properties", "retryCount",
             "retryInterval", "serviceWindow");
     private static final Set<String> WINDOW_FIELDS = Set.of("from", "to", "timeZone");
@@ -49,7 +51,8 @@ public final class PortJson {
                         : readTransport(requiredObject(json, "primaryTransport", path), path + "primaryTransport."),
                 present(json, "backupTransport")
                         ? readTransport(requiredObject(json, "backupTransport", path), path + "backupTransport.")
-                        : null);
+                        : null,
+                readTracking(json, path));
     }
 
     /** Writes a port definition; masked properties are written as given, so callers mask first where needed. */
@@ -62,7 +65,8 @@ public final class PortJson {
                 .add("dynamic", port.dynamic())
                 .add("twoWay", port.twoWay())
                 .add("orderedDelivery", port.orderedDelivery())
-                .add("stopSendingOnFailure", port.stopSendingOnFailure());
+                .add("stopSendingOnFailure", port.stopSendingOnFailure())
+                .add("tracking", port.tracking().name());
         if (port.primary() != null) {
             json.add("primaryTransport", write(port.primary()));
         }
@@ -171,6 +175,19 @@ public final class PortJson {
             return PortState.valueOf(state.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ValidationException(path + "state", "'" + state + "' is not one of BOUND, STOPPED, STARTED");
+        }
+    }
+
+    private static TrackingLevel readTracking(JsonObject json, String path) {
+        if (!present(json, "tracking")) {
+            return SendPortDefinition.DEFAULT_TRACKING;
+        }
+        String tracking = requiredString(json, "tracking", path);
+        try {
+            return TrackingLevel.valueOf(tracking.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(path + "tracking", "'" + tracking + "' is not one of "
+                    + Arrays.stream(TrackingLevel.values()).map(Enum::name).toList());
         }
     }
 

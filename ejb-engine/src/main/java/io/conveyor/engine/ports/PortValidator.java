@@ -80,7 +80,7 @@ public class PortValidator {
             requireSolicitResponse(backup, path + "backupTransport.adapter");
         }
         return new SendPortDefinition(port.name(), port.filter(), port.state(), port.priority(), port.dynamic(),
-                port.twoWay(), port.orderedDelivery(), port.stopSendingOnFailure(), primary, backup);
+                port.twoWay(), port.orderedDelivery(), port.stopSendingOnFailure(), primary, backup, port.tracking());
     }
 
     /**

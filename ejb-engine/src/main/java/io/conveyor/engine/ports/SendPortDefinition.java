@@ -1,5 +1,7 @@
 package io.conveyor.engine.ports;
 
+import io.conveyor.engine.messagebox.TrackingLevel;
+
 /**
  * What an administrator says about a send port (send-adapter contract §8.3 in {@code docs/send-adapter-contract.md}):
  * its name, its subscription filter, its state and priority, whether it is dynamic, two-way or ordered, its primary
@@ -16,12 +18,23 @@ package io.conveyor.engine.ports;
  *                             resumable) instead of being suspended non-resumable while the next goes on
  * @param primary              {@code null} for a dynamic port
  * @param backup               {@code null} when the port has no backup transport (always for a dynamic port)
+ * @param tracking             what message tracking records of the port's messages (default
+ *                             {@link TrackingLevel#EVENTS})
  */
 public record SendPortDefinition(String name, String filter, PortState state, int priority, boolean dynamic,
                                  boolean twoWay, boolean orderedDelivery, boolean stopSendingOnFailure,
-                                 TransportSettings primary, TransportSettings backup) {
+                                 TransportSettings primary, TransportSettings backup, TrackingLevel tracking) {
 
     public static final int DEFAULT_PRIORITY = 5;
+    public static final TrackingLevel DEFAULT_TRACKING = TrackingLevel.EVENTS;
+
+    /** A port tracked at the default level. */
+    public SendPortDefinition(String name, String filter, PortState state, int priority, boolean dynamic,
+                              boolean twoWay, boolean orderedDelivery, boolean stopSendingOnFailure,
+                              TransportSettings primary, TransportSettings backup) {
+        this(name, filter, state, priority, dynamic, twoWay, orderedDelivery, stopSendingOnFailure, primary, backup,
+                DEFAULT_TRACKING);
+    }
 
     /** A one-way port. */
     public SendPortDefinition(String name, String filter, PortState state, int priority, boolean dynamic,
@@ -39,6 +52,6 @@ public record SendPortDefinition(String name, String filter, PortState state, in
     /** A copy in another state. */
     public SendPortDefinition withState(PortState newState) {
         return new SendPortDefinition(name, filter, newState, priority, dynamic, twoWay, orderedDelivery,
-                stopSendingOnFailure, primary, backup);
+                stopSendingOnFailure, primary, backup, tracking);
     }
 }

@@ -1,6 +1,9 @@
 package io.conveyor.engine.ports;
 
 import io.conveyor.adapter.ContextProperty;
+import io.conveyor.engine.messagebox.TrackedPorts;
+import io.conveyor.engine.messagebox.TrackingLevel;
+import io.conveyor.engine.messagebox.TransportRole;
 import io.conveyor.engine.routing.filter.Filter;
 import io.conveyor.engine.runtime.PortNames;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,12 +16,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The send ports and their compiled filters, cached per configuration version. A port changed on this server is seen
+ * The send ports and their compiled filters, cached per configuration version (also what message tracking needs to
+ * know of a port). A port changed on this server is seen
  * at once; one changed on another server sharing the MessageBox within {@link #FRESHNESS}: the version (one row) is
  * read at most that often, and the ports reloaded when it moved.
  */
 @ApplicationScoped
-public class SubscriptionTable implements PortNames {
+public class SubscriptionTable implements PortNames, TrackedPorts {
 
     /** How long the ports are used without reading the configuration version again. */
     static final Duration FRESHNESS = Duration.ofMillis(250);
@@ -58,6 +62,25 @@ public class SubscriptionTable implements PortNames {
     public String nameOf(String portId) {
         SendPort port = snapshot.ports().get(portId);
         return port == null ? null : port.name();
+    }
+
+    @Override
+    public TrackingLevel trackingOf(String portId) {
+        SendPort port = snapshot.ports().get(portId);
+        return port == null ? TrackingLevel.EVENTS : port.definition().tracking();
+    }
+
+    @Override
+    public String addressOf(String portId, TransportRole transport) {
+        SendPort port = snapshot.ports().get(portId);
+        TransportSettings settings = port == null ? null
+                : transport == TransportRole.BACKUP ? port.definition().backup() : port.definition().primary();
+        return settings == null ? null : AddressCredentials.masked(settings.address());
+    }
+
+    @Override
+    public String masked(String address) {
+        return AddressCredentials.masked(address);
     }
 
     private Snapshot load(long version) {

@@ -34,9 +34,10 @@ public class EngineSettings {
     private static final Setting HEALTH_MAX_SUSPENDED = new Setting("conveyor.health.maxSuspended", 1000, 0,
             Long.MAX_VALUE);
     private static final Setting AUDIT_RETENTION_DAYS = new Setting("conveyor.audit.retentionDays", 365, 1, 36_500);
+    private static final Setting TRACKING_RETENTION_DAYS = new Setting("conveyor.tracking.retentionDays", 7, 1, 36_500);
     private static final List<Setting> ALL = List.of(POLL_MILLIS, LEASE_SECONDS, MAX_HOLD_MINUTES, CLAIM_SIZE,
             MAX_IN_FLIGHT, TERMINATE_SECONDS, RETRY_SECONDS, RESPONSE_RETENTION_MINUTES, MAX_INTERRUPTIONS,
-            HEALTH_MAX_SUSPENDED, AUDIT_RETENTION_DAYS);
+            HEALTH_MAX_SUSPENDED, AUDIT_RETENTION_DAYS, TRACKING_RETENTION_DAYS);
 
     /** How often a dispatcher looks for due work when nothing woke it. */
     public Duration pollInterval() {
@@ -97,6 +98,11 @@ public class EngineSettings {
     /** How long the audit trail keeps a row of an administrative change. */
     public Duration auditRetention() {
         return Duration.ofDays(value(AUDIT_RETENTION_DAYS));
+    }
+
+    /** How long message tracking keeps an event. */
+    public Duration trackingRetention() {
+        return Duration.ofDays(value(TRACKING_RETENTION_DAYS));
     }
 
     /**

@@ -193,7 +193,9 @@ class MessageStoreTest {
         EngineMessage message = largeMessage(3 * MessageWriter.CHUNK_SIZE);
         assertThatThrownBy(() -> box.inTransaction(() -> {
             try (Connection connection = box.dataSource.getConnection();
-                 MessageWriter writer = new MessageWriter(connection, box.ids, 2L * MessageWriter.CHUNK_SIZE)) {
+                 TrackingWriter tracking = new TrackingWriter(connection, NOW);
+                 MessageWriter writer = new MessageWriter(connection, box.ids, 2L * MessageWriter.CHUNK_SIZE,
+                         box.trackedPorts, tracking)) {
                 writer.add(message, null, List.of(ready("orders", "FILE", 5, NOW)), NOW);
                 writer.flush();
             }

@@ -45,7 +45,7 @@ class SchemaMigrationTest {
         try (TestMessageBox box = new TestMessageBox()) {
             assertThat(box.rows("select \"version\", \"success\" from \"cv_schema_history\" where \"version\" is not null "
                     + "order by \"installed_rank\"")).extracting(row -> row[0] + " " + row[1])
-                    .containsExactly("1 true", "2 true", "3 true", "4 true", "5 true", "6 true", "7 true");
+                    .containsExactly("1 true", "2 true", "3 true", "4 true", "5 true", "6 true", "7 true", "8 true");
             assertThat(Flyway.configure().dataSource(box.dataSource).locations("classpath:db/migration/h2")
                     .table("cv_schema_history").load().info().pending()).as("scripts not applied").isEmpty();
         }

@@ -130,7 +130,7 @@ class SuspendedQueueTest {
         box.claimOne("FILE");
 
         List<SuspendedQueue.ControlResult> first = box.inTransaction(
-                () -> box.suspended.terminate(List.of(large.get(0), nonResumable, inProcess)));
+                () -> box.suspended.terminate(List.of(large.get(0), nonResumable, inProcess), NOW));
 
         assertThat(first).containsExactly(new SuspendedQueue.ControlResult(large.get(0), "orders", true, ""),
                 new SuspendedQueue.ControlResult(nonResumable, "c", true, ""),
@@ -141,7 +141,7 @@ class SuspendedQueueTest {
         assertThat(box.stored(inProcess).state()).isEqualTo(WorkItemState.IN_PROCESS);
         assertThat(box.tableSizes()).containsEntry("cv_message", 1L);
 
-        box.inTransaction(() -> box.suspended.terminate(List.of(large.get(1))));
+        box.inTransaction(() -> box.suspended.terminate(List.of(large.get(1)), NOW));
         assertThat(box.tableSizes()).containsEntry("cv_work_item", 1L).containsEntry("cv_message", 0L)
                 .containsEntry("cv_message_part", 0L).containsEntry("cv_part_chunk", 0L);
     }
@@ -154,7 +154,7 @@ class SuspendedQueueTest {
         String other = box.publish(suspendedAtPublication("orders", "FILE", "stopped")).get(0);
 
         box.inTransaction(() -> box.suspended.resume(List.of(ids.get(0)), PRIMARY, NOW));
-        box.inTransaction(() -> box.suspended.terminate(List.of(ids.get(1))));
+        box.inTransaction(() -> box.suspended.terminate(List.of(ids.get(1)), NOW));
 
         assertThat(box.queries.workItemCounts()).isEqualTo(box.realCounts()).isEqualTo(Map.of(
                 "id-orders", Map.of(WorkItemState.READY, 1L, WorkItemState.SUSPENDED, 1L)));

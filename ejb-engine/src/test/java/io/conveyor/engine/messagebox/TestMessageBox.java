@@ -1,5 +1,6 @@
 package io.conveyor.engine.messagebox;
 
+import io.conveyor.engine.runtime.EngineClock;
 import io.conveyor.engine.runtime.EngineMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.annotation.Resource;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +68,27 @@ final class TestMessageBox implements AutoCloseable {
     final BacklogCompaction compaction = new BacklogCompaction();
     final MessageBoxQueries queries = new MessageBoxQueries();
     final AuditLog audit = new AuditLog();
+    final TrackingLog tracking = new TrackingLog();
+    final LeaseKeeper held = new LeaseKeeper();
+    /** Tracking levels by port identity, for the stores; a port not in it is tracked at the default level. */
+    final Map<String, TrackingLevel> trackingLevels = new HashMap<>();
+    /** The tracked ports the stores see: the levels above, each port's address {@code out/<port identity>}. */
+    final TrackedPorts trackedPorts = new TrackedPorts() {
+        @Override
+        public TrackingLevel trackingOf(String portId) {
+            return trackingLevels.getOrDefault(portId, TrackingLevel.EVENTS);
+        }
+
+        @Override
+        public String addressOf(String portId, TransportRole transport) {
+            return "out/" + portId;
+        }
+
+        @Override
+        public String masked(String address) {
+            return address;
+        }
+    };
 
     private final JdbcDataSource h2 = memoryDatabase();
     private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
@@ -80,7 +103,8 @@ final class TestMessageBox implements AutoCloseable {
             throw new IllegalStateException("cannot copy the migrated MessageBox", e);
         }
         dataSource = new TransactionBoundDataSource();
-        for (Object bean : List.of(ids, messages, claims, dispositions, leases, suspended, compaction, queries, audit)) {
+        for (Object bean : List.of(ids, messages, claims, dispositions, leases, suspended, compaction, queries, audit,
+                tracking)) {
             injectDataSource(bean);
         }
         messages.ids = ids;
@@ -89,6 +113,11 @@ final class TestMessageBox implements AutoCloseable {
         EngineMetrics metrics = new EngineMetrics(new SimpleMeterRegistry(), portId -> null);
         dispositions.metrics = metrics;
         suspended.metrics = metrics;
+        messages.trackedPorts = trackedPorts;
+        dispositions.trackedPorts = trackedPorts;
+        dispositions.leases = held;
+        held.clock = new EngineClock();
+        suspended.trackedPorts = trackedPorts;
     }
 
     private static JdbcDataSource memoryDatabase() {

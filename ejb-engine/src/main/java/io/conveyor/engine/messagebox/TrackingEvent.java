@@ -1,0 +1,27 @@
+package io.conveyor.engine.messagebox;
+
+/** What can happen to a message, as message tracking records it ({@code cv_tracking.event}). */
+public enum TrackingEvent {
+    /** Stored in the MessageBox; the detail names the publisher. */
+    PUBLISHED,
+    /** A solicit-response response stored; the detail names the solicit's message. */
+    RESPONSE_PUBLISHED,
+    /** Routed to a send port: one event per port, with its work item, adapter and the state it starts in. */
+    ROUTED,
+    /** A delivery attempt: adapter, address, outcome (SUCCESS or FAILURE), error and duration. */
+    ATTEMPTED,
+    /** A failed attempt will be retried; the detail says when. */
+    RETRY_SCHEDULED,
+    /** Retries exhausted on the primary transport: the next attempt goes to the backup transport's adapter. */
+    MOVED_TO_BACKUP,
+    /** Moved to the suspended queue; the detail says why (and whether it is resumable). */
+    SUSPENDED,
+    /** Resumed by an operator, back on the port's primary transport. */
+    RESUMED,
+    /** Terminated by an operator: the port's copy is deleted undelivered. */
+    TERMINATED,
+    /** Delivered by the port's adapter. */
+    DELIVERED,
+    /** The port's work item (and, with the last one, the message) left the MessageBox. */
+    DELETED
+}

@@ -1,0 +1,97 @@
+package io.conveyor.engine.messagebox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+
+/**
+ * Appends tracking events to {@code cv_tracking} in the transaction of the connection it is given, as one JDBC batch
+ * written by {@link #flush}. Its statement is prepared with the first event, so a transaction that tracks nothing
+ * (every port {@link TrackingLevel#OFF}) costs nothing.
+ */
+final class TrackingWriter implements AutoCloseable {
+
+    static final int MAX_DETAIL_LENGTH = 4000;
+    static final int MAX_ADDRESS_LENGTH = 2048;
+    static final int MAX_PORT_NAME_LENGTH = 256;
+
+    private final Connection connection;
+    private final Instant at;
+    private PreparedStatement insert;
+    private int pending;
+
+    /** @param at when the events happen (recorded_at of every row) */
+    TrackingWriter(Connection connection, Instant at) {
+        this.connection = connection;
+        this.at = at;
+    }
+
+    /** When the events happen. */
+    Instant at() {
+        return at;
+    }
+
+    /** An event of a message as a whole (published, response published). */
+    void message(String messageId, TrackingEvent event, String detail) throws SQLException {
+        add(messageId, event, null, null, null, null, null, detail, null);
+    }
+
+    /** An event of a message's delivery to one port. */
+    void delivery(String messageId, TrackingEvent event, String portName, String workItemId, String adapterType,
+                  String detail) throws SQLException {
+        add(messageId, event, portName, workItemId, adapterType, null, null, detail, null);
+    }
+
+    /** A delivery attempt. */
+    void attempt(String messageId, String portName, String workItemId, String adapterType, String address,
+                 boolean succeeded, String error, Long durationMs) throws SQLException {
+        add(messageId, TrackingEvent.ATTEMPTED, portName, workItemId, adapterType, address,
+                succeeded ? "SUCCESS" : "FAILURE", error, durationMs);
+    }
+
+    private void add(String messageId, TrackingEvent event, String portName, String workItemId, String adapterType,
+                     String address, String outcome, String detail, Long durationMs) throws SQLException {
+        if (insert == null) {
+            insert = connection.prepareStatement("insert into cv_tracking (recorded_at, message_id, event, port_name, "
+                    + "work_item_id, adapter_type, address, outcome, detail, duration_ms) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+        Sql.setInstant(insert, 1, at);
+        insert.setString(2, messageId);
+        insert.setString(3, event.name());
+        insert.setString(4, cut(portName, MAX_PORT_NAME_LENGTH));
+        Sql.setId(insert, 5, Sql.isId(workItemId) ? workItemId : null);
+        insert.setString(6, adapterType);
+        insert.setString(7, cut(address, MAX_ADDRESS_LENGTH));
+        insert.setString(8, outcome);
+        insert.setString(9, cut(detail, MAX_DETAIL_LENGTH));
+        if (durationMs == null) {
+            insert.setNull(10, Types.BIGINT);
+        } else {
+            insert.setLong(10, durationMs);
+        }
+        insert.addBatch();
+        pending++;
+    }
+
+    /** Writes the events added since the last flush. */
+    void flush() throws SQLException {
+        if (pending > 0) {
+            insert.executeBatch();
+            pending = 0;
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        if (insert != null) {
+            insert.close();
+        }
+    }
+
+    static String cut(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
+    }
+}

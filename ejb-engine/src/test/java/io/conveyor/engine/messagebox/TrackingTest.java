@@ -1,0 +1,209 @@
+package io.conveyor.engine.messagebox;
+
+import static io.conveyor.engine.messagebox.TestMessageBox.NOW;
+import static io.conveyor.engine.messagebox.TestMessageBox.deletion;
+import static io.conveyor.engine.messagebox.TestMessageBox.largeMessage;
+import static io.conveyor.engine.messagebox.TestMessageBox.ready;
+import static io.conveyor.engine.messagebox.TestMessageBox.smallMessage;
+import static io.conveyor.engine.messagebox.TestMessageBox.suspension;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.conveyor.adapter.SystemProperties;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Message tracking as the MessageBox stores write it ({@link MessageStore}, {@link DispositionStore},
+ * {@link SuspendedQueue}) and {@link TrackingLog} reads and purges it: a message's events in order, with what each
+ * records; nothing for a port whose tracking is off; nothing of a transaction that rolls back; the history kept once
+ * the message is gone; the query's filters; the purge in batches.
+ */
+class TrackingTest {
+
+    private final TestMessageBox box = new TestMessageBox();
+
+    @AfterEach
+    void close() throws Exception {
+        box.close();
+    }
+
+    private List<TrackingEvent> events(String messageId) {
+        return box.tracking.history(messageId).stream().map(TrackedEvent::event).toList();
+    }
+
+    @Test
+    @DisplayName("a delivered message: published by its publisher, routed, attempted, delivered and deleted; kept after")
+    void delivered() {
+        EngineMessage message = smallMessage("order-1");
+        message.context().write(SystemProperties.PUBLISHER, SystemProperties.NAMESPACE, "alice");
+        String workItemId = box.publish(message, ready("orders", "FILE", 5, NOW)).workItemIds().get(0);
+        Delivery delivery = box.claimOne("FILE");
+        box.held.hold("FILE", List.of(workItemId));
+        box.dispose(deletion(delivery));
+
+        assertThat(box.workItem(workItemId)).as("the message left the MessageBox").isEmpty();
+        List<TrackedEvent> history = box.tracking.history(message.messageId());
+        assertThat(history).extracting(TrackedEvent::event).containsExactly(TrackingEvent.PUBLISHED,
+                TrackingEvent.ROUTED, TrackingEvent.ATTEMPTED, TrackingEvent.DELIVERED, TrackingEvent.DELETED);
+        assertThat(history.get(0).detail()).isEqualTo("by alice");
+        assertThat(history.get(1)).extracting(TrackedEvent::portName, TrackedEvent::workItemId, TrackedEvent::adapterType,
+                TrackedEvent::detail).containsExactly("orders", workItemId, "FILE", "READY");
+        TrackedEvent attempt = history.get(2);
+        assertThat(attempt).extracting(TrackedEvent::outcome, TrackedEvent::address, TrackedEvent::detail)
+                .containsExactly("SUCCESS", "out/id-orders", null);
+        assertThat(attempt.durationMs()).as("claimed by this server, so timed").isNotNull().isNotNegative();
+    }
+
+    @Test
+    @DisplayName("a failing delivery: attempts with errors, retry scheduled, backup, suspended, resumed, terminated")
+    void failing() {
+        EngineMessage message = largeMessage(100_000);
+        String workItemId = box.publish(message, ready("orders", "FILE", 5, NOW)).workItemIds().get(0);
+        Delivery first = box.claimOne("FILE");
+        box.dispose(Disposition.resubmit(first.message().lease(), message.messageId(), NOW.plusSeconds(300),
+                new Disposition.FailureInfo("disk full", "FILE", "out/x"), null));
+        Delivery second = box.claim("FILE", 1, NOW.plusSeconds(300)).get(0);
+        box.dispose(Disposition.moveToNextTransport(second.message().lease(), message.messageId(),
+                new Disposition.BackupTransport("SFTP", 0, 1), new Disposition.FailureInfo("disk full", "FILE", "out/x"),
+                null));
+        Delivery onBackup = box.claimOne("SFTP");
+        box.dispose(suspension(onBackup, "connection refused", false));
+        box.inTransaction(() -> box.suspended.resume(List.of(workItemId),
+                item -> new SuspendedQueue.ResumeTarget("FILE", 3, 5), NOW.plusSeconds(600)));
+        Delivery again = box.claim("FILE", 1, NOW.plusSeconds(600)).get(0);
+        box.dispose(suspension(again, "still full", true));
+        box.inTransaction(() -> box.suspended.terminate(List.of(workItemId), NOW.plusSeconds(900)));
+
+        List<TrackedEvent> history = box.tracking.history(message.messageId());
+        assertThat(history).extracting(TrackedEvent::event).containsExactly(TrackingEvent.PUBLISHED,
+                TrackingEvent.ROUTED, TrackingEvent.ATTEMPTED, TrackingEvent.RETRY_SCHEDULED, TrackingEvent.ATTEMPTED,
+                TrackingEvent.MOVED_TO_BACKUP, TrackingEvent.ATTEMPTED, TrackingEvent.SUSPENDED, TrackingEvent.RESUMED,
+                TrackingEvent.ATTEMPTED, TrackingEvent.SUSPENDED, TrackingEvent.TERMINATED, TrackingEvent.DELETED);
+        assertThat(history.get(2)).extracting(TrackedEvent::outcome, TrackedEvent::adapterType, TrackedEvent::address,
+                TrackedEvent::detail).containsExactly("FAILURE", "FILE", "out/x", "disk full");
+        assertThat(history.get(3).detail()).startsWith("next attempt at " + NOW.plusSeconds(300));
+        assertThat(history.get(5).adapterType()).isEqualTo("SFTP");
+        assertThat(history.get(6)).extracting(TrackedEvent::adapterType, TrackedEvent::detail)
+                .containsExactly("SFTP", "connection refused");
+        assertThat(history.get(7).detail()).isEqualTo("resumable: connection refused");
+        assertThat(history.get(10).detail()).isEqualTo("non-resumable: still full");
+        assertThat(history.get(11).recordedAt()).isEqualTo(NOW.plusSeconds(900));
+        assertThat(history).allSatisfy(event -> assertThat(event.messageId()).isEqualTo(message.messageId()));
+    }
+
+    @Test
+    @DisplayName("a port whose tracking is off records nothing; the message's other ports are tracked")
+    void off() {
+        box.trackingLevels.put("id-audit", TrackingLevel.OFF);
+        EngineMessage untracked = smallMessage("order-1");
+        box.publish(untracked, ready("audit", "FILE", 5, NOW));
+        box.dispose(deletion(box.claimOne("FILE")));
+        assertThat(events(untracked.messageId())).isEmpty();
+
+        EngineMessage both = smallMessage("order-2");
+        box.publish(both, ready("audit", "FILE", 5, NOW), ready("orders", "HTTP", 5, NOW));
+        box.dispose(deletion(box.claimOne("FILE")));
+        box.dispose(deletion(box.claimOne("HTTP")));
+        assertThat(box.tracking.history(both.messageId())).extracting(TrackedEvent::event, TrackedEvent::portName)
+                .containsExactly(
+                        tuple(TrackingEvent.PUBLISHED, null),
+                        tuple(TrackingEvent.ROUTED, "orders"),
+                        tuple(TrackingEvent.ATTEMPTED, "orders"),
+                        tuple(TrackingEvent.DELIVERED, "orders"),
+                        tuple(TrackingEvent.DELETED, "orders"));
+    }
+
+    @Test
+    @DisplayName("routed records the state the work item was stored in: handed off only when the message is inline")
+    void routedState() {
+        EngineMessage small = smallMessage("order-1");
+        box.publish(small, TestMessageBox.handedOff("orders", "FILE"));
+        EngineMessage large = largeMessage(100_000);
+        box.publish(large, TestMessageBox.handedOff("orders", "FILE"));
+        assertThat(box.tracking.history(small.messageId()).get(1).detail()).isEqualTo("IN_PROCESS");
+        assertThat(box.tracking.history(large.messageId()).get(1).detail()).isEqualTo("READY");
+    }
+
+    @Test
+    @DisplayName("a publication that rolls back leaves no event")
+    void rolledBack() {
+        EngineMessage message = smallMessage("order-1");
+        try {
+            box.inTransaction(() -> {
+                box.publish(message, ready("orders", "FILE", 5, NOW));
+                throw new IllegalStateException("refused");
+            });
+        } catch (IllegalStateException expected) {
+            // the transaction rolled back
+        }
+        assertThat(events(message.messageId())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a response is recorded as published, and as a response in its solicit's history")
+    void response() {
+        EngineMessage response = smallMessage("reply");
+        box.inTransaction(() -> box.messages.insert(List.of(new MessageStore.Publication(response, "solicit-1",
+                List.of())), NOW));
+        assertThat(box.tracking.history(response.messageId())).singleElement()
+                .satisfies(event -> assertThat(event.detail()).isEqualTo("as the response to message solicit-1"));
+        assertThat(box.tracking.history("solicit-1")).singleElement().satisfies(event -> {
+            assertThat(event.event()).isEqualTo(TrackingEvent.RESPONSE_PUBLISHED);
+            assertThat(event.detail()).isEqualTo("response message " + response.messageId());
+        });
+    }
+
+    @Test
+    @DisplayName("the query filters by message, port, event and time, newest first, at most the limit")
+    void query() {
+        EngineMessage first = smallMessage("order-1");
+        box.publish(first, ready("orders", "FILE", 5, NOW));
+        EngineMessage second = smallMessage("order-2");
+        box.inTransaction(() -> box.messages.insert(List.of(new MessageStore.Publication(second, null,
+                List.of(ready("audit", "FILE", 5, NOW)))), NOW.plusSeconds(60)));
+
+        assertThat(find(new TrackingLog.Query(null, null, null, null, null, 100))).extracting(TrackedEvent::messageId)
+                .containsExactly(second.messageId(), second.messageId(), first.messageId(), first.messageId());
+        assertThat(find(new TrackingLog.Query(first.messageId(), null, null, null, null, 100))).hasSize(2);
+        assertThat(find(new TrackingLog.Query(null, "audit", null, null, null, 100))).singleElement()
+                .extracting(TrackedEvent::event).isEqualTo(TrackingEvent.ROUTED);
+        assertThat(find(new TrackingLog.Query(null, null, TrackingEvent.PUBLISHED, null, null, 100)))
+                .extracting(TrackedEvent::messageId).containsExactly(second.messageId(), first.messageId());
+        assertThat(find(new TrackingLog.Query(null, null, null, NOW.plusSeconds(1), null, 100))).hasSize(2)
+                .allSatisfy(event -> assertThat(event.messageId()).isEqualTo(second.messageId()));
+        assertThat(find(new TrackingLog.Query(null, null, null, null, NOW.plusSeconds(60), 100))).hasSize(2)
+                .allSatisfy(event -> assertThat(event.messageId()).isEqualTo(first.messageId()));
+        assertThat(find(new TrackingLog.Query(null, null, null, null, null, 3))).hasSize(3);
+    }
+
+    private List<TrackedEvent> find(TrackingLog.Query query) {
+        return box.tracking.find(query);
+    }
+
+    @Test
+    @DisplayName("the purge deletes what is older than the cutoff, in batches, and leaves the rest")
+    void purge() throws Exception {
+        int old = TrackingLog.PURGE_BATCH + 7;
+        try (Connection connection = box.dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("insert into cv_tracking (recorded_at, message_id, "
+                     + "event) values (?, ?, 'PUBLISHED')")) {
+            for (int i = 0; i < old + 3; i++) {
+                Sql.setInstant(insert, 1, i < old ? NOW.minus(Duration.ofDays(8)) : NOW);
+                insert.setString(2, "m-" + i);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        Instant cutoff = NOW.minus(Duration.ofDays(7));
+        assertThat(box.tracking.purge(cutoff)).isEqualTo(old);
+        assertThat(box.rows("select count(*) from cv_tracking").get(0)[0]).isEqualTo(3L);
+        assertThat(box.tracking.purge(cutoff)).isZero();
+    }
+}
