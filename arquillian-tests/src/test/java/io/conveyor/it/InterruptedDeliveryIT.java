@@ -85,11 +85,7 @@ class InterruptedDeliveryIT {
                         .add("address", "probe://poison").add("retryCount", 3)).build().toString();
         assertThat(send(HttpRequest.newBuilder(api.resolve("ports")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(definition))).statusCode()).isEqualTo(201);
-        HttpResponse<String> published = send(HttpRequest.newBuilder(api.resolve("messages"))
-                .header("Conveyor-Properties", "{\"Customer\":\"" + port + "\",\"Outcome\":\"HALT\"}")
-                .POST(HttpRequest.BodyPublishers.ofString("poison")));
-        assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
-        String messageId = json(published.body()).getString("messageId");
+        String messageId = publishPoison(port);
 
         crash.restartAfterHalt();
         crash.restartAfterHalt();
@@ -98,9 +94,27 @@ class InterruptedDeliveryIT {
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> suspended(port).size() == 1);
         JsonObject item = suspended(port).getJsonObject(0);
-        assertThat(item.getString("messageId")).isEqualTo(messageId);
+        if (messageId != null) {
+            assertThat(item.getString("messageId")).isEqualTo(messageId);
+        }
         assertThat(item.getString("errorText")).contains("interrupted 2 times in a row without an outcome");
         assertThat(send(HttpRequest.newBuilder(api.resolve("adapters")).GET()).statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * Publishes the poison message; returns its identity, or {@code null} when the server halted (delivering it, after
+     * its commit) before the answer reached the client, which the first delivery may do as soon as the commit is made.
+     */
+    private String publishPoison(String port) throws InterruptedException {
+        try {
+            HttpResponse<String> published = send(HttpRequest.newBuilder(api.resolve("messages"))
+                    .header("Conveyor-Properties", "{\"Customer\":\"" + port + "\",\"Outcome\":\"HALT\"}")
+                    .POST(HttpRequest.BodyPublishers.ofString("poison")));
+            assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
+            return json(published.body()).getString("messageId");
+        } catch (IOException answerLostWithTheServer) {
+            return null;
+        }
     }
 
     private JsonArray suspended(String port) throws IOException, InterruptedException {
