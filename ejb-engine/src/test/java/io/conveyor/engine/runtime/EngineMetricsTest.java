@@ -195,7 +195,7 @@ class EngineMetricsTest {
 
         @Override
         public void setRollbackOnly() {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("EngineMetrics only observes transactions; it never rolls one back");
         }
 
         @Override
