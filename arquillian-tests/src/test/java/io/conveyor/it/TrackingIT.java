@@ -64,7 +64,7 @@ class TrackingIT {
     }
 
     @Test
-    @DisplayName("a delivered message: published (by whom), routed, attempted, delivered and deleted; kept after it is gone")
+    @DisplayName("a delivered message: published (by whom), routed, delivered with its attempt's outcome; kept after it is gone")
     void deliveredMessage() throws Exception {
         String name = "tracked-" + run;
         Path directory = Files.createDirectories(Path.of(System.getProperty("conveyor.test.files"), name));
@@ -73,23 +73,24 @@ class TrackingIT {
         String messageId = publish(name);
         Path file = directory.resolve(messageId + ".txt");
         InContainerSupport.eventually().until(() -> Files.exists(file) && get("messages/" + messageId).statusCode() == 404
-                && events(history(messageId)).contains("DELETED"));
+                && events(history(messageId)).contains("DELIVERED"));
 
         List<JsonObject> history = history(messageId);
-        assertThat(events(history)).containsExactly("PUBLISHED", "ROUTED", "ATTEMPTED", "DELIVERED", "DELETED");
+        assertThat(events(history)).containsExactly("PUBLISHED", "ROUTED", "DELIVERED");
         assertThat(history.get(0).getString("detail")).isEqualTo("by " + CALLER);
         assertThat(history.get(1).getString("port")).isEqualTo(name);
         assertThat(history.get(1).getString("adapter")).isEqualTo("FILE");
-        JsonObject attempt = history.get(2);
-        assertThat(attempt.getString("outcome")).isEqualTo("SUCCESS");
-        assertThat(attempt.getString("address")).isEqualTo("file://" + directory + "/%MessageID%.txt");
-        assertThat(attempt.getJsonNumber("durationMs").longValue()).isNotNegative();
+        JsonObject delivered = history.get(2);
+        assertThat(delivered.getString("adapter")).isEqualTo("FILE");
+        assertThat(delivered.getString("outcome")).isEqualTo("SUCCESS");
+        assertThat(delivered.getString("address")).isEqualTo("file://" + directory + "/%MessageID%.txt");
+        assertThat(delivered.getJsonNumber("durationMs").longValue()).isNotNegative();
         assertThat(history).allSatisfy(event -> {
             assertThat(event.getString("messageId")).isEqualTo(messageId);
             assertThat(Instant.parse(event.getString("at"))).isNotNull();
         });
         assertThat(history).extracting(event -> event.getJsonNumber("id").longValue()).isSorted();
-        assertThat(history.subList(1, 5)).allSatisfy(event ->
+        assertThat(history.subList(1, 3)).allSatisfy(event ->
                 assertThat(event.getString("workItemId")).isEqualTo(history.get(1).getString("workItemId")));
     }
 
@@ -114,7 +115,7 @@ class TrackingIT {
 
         List<JsonObject> history = history(messageId);
         assertThat(events(history)).containsExactly("PUBLISHED", "ROUTED", "ATTEMPTED", "SUSPENDED", "RESUMED",
-                "ATTEMPTED", "SUSPENDED", "TERMINATED", "DELETED");
+                "ATTEMPTED", "SUSPENDED", "TERMINATED");
         JsonObject attempt = history.get(2);
         assertThat(attempt.getString("outcome")).isEqualTo("FAILURE");
         assertThat(attempt.getString("adapter")).isEqualTo("HTTP");
@@ -153,14 +154,14 @@ class TrackingIT {
         Instant before = Instant.now().minusSeconds(1);
         String first = publish(name);
         String second = publish(name);
-        InContainerSupport.eventually().until(() -> tracking("port=" + name + "&event=DELETED").size() == 2);
+        InContainerSupport.eventually().until(() -> tracking("port=" + name + "&event=DELIVERED").size() == 2);
 
         List<JsonObject> routed = tracking("port=" + name + "&event=ROUTED");
         assertThat(routed).extracting(event -> event.getString("messageId")).containsExactly(second, first);
-        assertThat(tracking("messageId=" + first)).extracting(event -> event.getString("messageId")).hasSize(5)
+        assertThat(tracking("messageId=" + first)).extracting(event -> event.getString("messageId")).hasSize(3)
                 .containsOnly(first);
         assertThat(tracking("port=" + name + "&limit=3")).hasSize(3);
-        assertThat(tracking("port=" + name + "&from=" + encoded(before.toString()))).hasSize(8);
+        assertThat(tracking("port=" + name + "&from=" + encoded(before.toString()))).hasSize(4);
         assertThat(tracking("port=" + name + "&to=" + encoded(before.toString()))).isEmpty();
         assertThat(tracking("port=" + name)).extracting(event -> Instant.parse(event.getString("at")))
                 .isSortedAccordingTo((a, b) -> b.compareTo(a));

@@ -293,7 +293,7 @@ public class DispositionStore {
         String adapter = failure == null || failure.adapter() == null ? item.adapterType() : failure.adapter();
         String address = failure == null || failure.address() == null
                 ? address(item.portId(), item.transport(), item.address()) : failure.address();
-        tracking.attempt(item.messageId(), item.portName(), item.id(), adapter, address, false,
+        tracking.failedAttempt(item.messageId(), item.portName(), item.id(), adapter, address,
                 failure == null ? null : failure.text(), durationMs(item.id(), tracking));
         switch (disposition.type()) {
             case RESUBMIT -> tracking.delivery(item.messageId(), TrackingEvent.RETRY_SCHEDULED, item.portName(), item.id(),
@@ -311,12 +311,8 @@ public class DispositionStore {
 
     private void trackDelivered(TrackingWriter tracking, Disposition disposition, String portName, String adapterType,
                                 String address) throws SQLException {
-        String messageId = disposition.messageId();
-        String workItemId = disposition.workItemId();
-        tracking.attempt(messageId, portName, workItemId, adapterType, address, true, null,
-                durationMs(workItemId, tracking));
-        tracking.delivery(messageId, TrackingEvent.DELIVERED, portName, workItemId, adapterType, null);
-        tracking.delivery(messageId, TrackingEvent.DELETED, portName, workItemId, adapterType, null);
+        tracking.delivered(disposition.messageId(), portName, disposition.workItemId(), adapterType, address,
+                durationMs(disposition.workItemId(), tracking));
     }
 
     /** A delivery's address as tracking records it: the work item's own (dynamic), else its port's; masked. */

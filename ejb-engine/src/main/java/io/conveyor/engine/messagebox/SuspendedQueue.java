@@ -137,7 +137,6 @@ public class SuspendedQueue {
                     changes.add(item.portId(), item.state(), -1);
                     metrics.terminated(item.portId(), item.portName(), item.adapterType());
                     track(tracking, item, TrackingEvent.TERMINATED, item.adapterType(), null);
-                    track(tracking, item, TrackingEvent.DELETED, item.adapterType(), null);
                 }
             }
             WorkItemDeletion.delete(connection, targets);

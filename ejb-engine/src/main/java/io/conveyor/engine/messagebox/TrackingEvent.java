@@ -8,7 +8,7 @@ public enum TrackingEvent {
     RESPONSE_PUBLISHED,
     /** Routed to a send port: one event per port, with its work item, adapter and the state it starts in. */
     ROUTED,
-    /** A delivery attempt: adapter, address, outcome (SUCCESS or FAILURE), error and duration. */
+    /** A delivery attempt that failed: adapter, address, outcome FAILURE, error and duration. */
     ATTEMPTED,
     /** A failed attempt will be retried; the detail says when. */
     RETRY_SCHEDULED,
@@ -20,8 +20,9 @@ public enum TrackingEvent {
     RESUMED,
     /** Terminated by an operator: the port's copy is deleted undelivered. */
     TERMINATED,
-    /** Delivered by the port's adapter. */
-    DELIVERED,
-    /** The port's work item (and, with the last one, the message) left the MessageBox. */
-    DELETED
+    /**
+     * Delivered by the port's adapter: the successful attempt (adapter, address, outcome SUCCESS, duration), after
+     * which the port's copy (and, with the last one, the message) left the MessageBox in the same transaction.
+     */
+    DELIVERED
 }

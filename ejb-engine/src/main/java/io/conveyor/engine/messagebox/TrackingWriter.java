@@ -44,11 +44,18 @@ final class TrackingWriter implements AutoCloseable {
         add(messageId, event, portName, workItemId, adapterType, null, null, detail, null);
     }
 
-    /** A delivery attempt. */
-    void attempt(String messageId, String portName, String workItemId, String adapterType, String address,
-                 boolean succeeded, String error, Long durationMs) throws SQLException {
-        add(messageId, TrackingEvent.ATTEMPTED, portName, workItemId, adapterType, address,
-                succeeded ? "SUCCESS" : "FAILURE", error, durationMs);
+    /** A delivery attempt that failed. */
+    void failedAttempt(String messageId, String portName, String workItemId, String adapterType, String address,
+                       String error, Long durationMs) throws SQLException {
+        add(messageId, TrackingEvent.ATTEMPTED, portName, workItemId, adapterType, address, "FAILURE", error,
+                durationMs);
+    }
+
+    /** The attempt that delivered a message to a port; the port's copy is deleted in the same transaction. */
+    void delivered(String messageId, String portName, String workItemId, String adapterType, String address,
+                   Long durationMs) throws SQLException {
+        add(messageId, TrackingEvent.DELIVERED, portName, workItemId, adapterType, address, "SUCCESS", null,
+                durationMs);
     }
 
     private void add(String messageId, TrackingEvent event, String portName, String workItemId, String adapterType,

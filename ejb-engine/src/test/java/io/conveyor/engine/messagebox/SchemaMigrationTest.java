@@ -16,14 +16,16 @@ import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The V6 migration carries the work queued under the V5 schema over: every work item, with its state, retry budget,
- * error and order, its message still readable where it was stored; a delivery in process when the server stopped is
- * ready again; new identities follow the old ones. On H2, and on PostgreSQL when {@code conveyor.pg.url} names one
- * (as {@code ./conveyor test} does), in a schema of its own.
+ * The migrations that carry data over. V6 carries the work queued under the V5 schema over: every work item, with its
+ * state, retry budget, error and order, its message still readable where it was stored; a delivery in process when
+ * the server stopped is ready again; new identities follow the old ones. On H2, and on PostgreSQL when
+ * {@code conveyor.pg.url} names one (as {@code ./conveyor test} does), in a schema of its own. V9 brings tracking rows
+ * to its shape (one row per delivery).
  */
 class SchemaMigrationTest {
 
@@ -45,9 +47,52 @@ class SchemaMigrationTest {
         try (TestMessageBox box = new TestMessageBox()) {
             assertThat(box.rows("select \"version\", \"success\" from \"cv_schema_history\" where \"version\" is not null "
                     + "order by \"installed_rank\"")).extracting(row -> row[0] + " " + row[1])
-                    .containsExactly("1 true", "2 true", "3 true", "4 true", "5 true", "6 true", "7 true", "8 true");
+                    .containsExactly("1 true", "2 true", "3 true", "4 true", "5 true", "6 true", "7 true", "8 true", "9 true");
+            assertThat(box.rows("select table_name, identity_cache from information_schema.columns "
+                    + "where column_name = 'ID' and table_name in ('CV_TRACKING', 'CV_BACKLOG_DELTA', 'CV_AUDIT') "
+                    + "order by table_name")).as("identity values taken in blocks (V9)").extracting(row -> row[0] + " " + row[1])
+                    .containsExactly("CV_AUDIT 1000", "CV_BACKLOG_DELTA 10000", "CV_TRACKING 10000");
             assertThat(Flyway.configure().dataSource(box.dataSource).locations("classpath:db/migration/h2")
                     .table("cv_schema_history").load().info().pending()).as("scripts not applied").isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("H2: tracking rows recorded under V8 take V9's shape: a delivery one DELIVERED row with its attempt")
+    void trackingRowsReshaped() throws SQLException {
+        String url = "jdbc:h2:mem:tracking-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        FluentConfiguration flyway = Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration/h2")
+                .table("cv_schema_history");
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            flyway.target(MigrationVersion.fromVersion("8")).load().migrate();
+            String[][] v8Rows = {
+                    {"PUBLISHED", null, null}, {"ROUTED", null, null}, {"ATTEMPTED", "FAILURE", "HTTP 503"},
+                    {"RETRY_SCHEDULED", null, null}, {"ATTEMPTED", "SUCCESS", null}, {"DELIVERED", null, null},
+                    {"DELETED", null, null}};
+            try (PreparedStatement insert = connection.prepareStatement("insert into cv_tracking (recorded_at, "
+                    + "message_id, event, port_name, adapter_type, address, outcome, detail, duration_ms) "
+                    + "values (?, 'm-1', ?, 'orders', 'HTTP', 'http://partner', ?, ?, 7)")) {
+                for (String[] row : v8Rows) {
+                    insert.setObject(1, NOW);
+                    insert.setString(2, row[0]);
+                    insert.setString(3, row[1]);
+                    insert.setString(4, row[2]);
+                    insert.executeUpdate();
+                }
+            }
+            flyway.target(MigrationVersion.LATEST).load().migrate();
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("select event, outcome, address, duration_ms "
+                         + "from cv_tracking order by id")) {
+                List<String> events = new ArrayList<>();
+                while (rows.next()) {
+                    events.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3) + " "
+                            + rows.getLong(4));
+                }
+                assertThat(events).containsExactly("PUBLISHED null http://partner 7", "ROUTED null http://partner 7",
+                        "ATTEMPTED FAILURE http://partner 7", "RETRY_SCHEDULED null http://partner 7",
+                        "DELIVERED SUCCESS http://partner 7");
+            }
         }
     }
 
@@ -72,7 +117,7 @@ class SchemaMigrationTest {
         }
     }
 
-    private static void carriesQueuedWorkOver(org.flywaydb.core.api.configuration.FluentConfiguration flyway,
+    private static void carriesQueuedWorkOver(FluentConfiguration flyway,
                                               Connection connection) throws SQLException {
         flyway.target(MigrationVersion.fromVersion("5")).load().migrate();
         String schema = flyway.getSchemas().length == 0 ? null : flyway.getSchemas()[0];
