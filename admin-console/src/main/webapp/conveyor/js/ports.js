@@ -99,6 +99,8 @@ function portForm(port, adapters, saved, cancelled) {
     filter.value = value.filter ?? '';
     const state = el('select', {}, ['STARTED', 'STOPPED', 'BOUND'].map(s => el('option', {value: s, selected: s === value.state}, s)));
     const priority = el('input', {type: 'number', min: 1, max: 10, value: value.priority ?? 5});
+    const tracking = el('select', {}, [['EVENTS', 'Events'], ['EVENTS_AND_BODIES', 'Events and bodies'], ['OFF', 'Off']]
+        .map(([level, label]) => el('option', {value: level, selected: level === (value.tracking ?? 'EVENTS')}, label)));
     const checkbox = key => el('input', {type: 'checkbox', checked: Boolean(value[key])});
     const flags = {dynamic: checkbox('dynamic'), twoWay: checkbox('twoWay'), orderedDelivery: checkbox('orderedDelivery'),
         stopSendingOnFailure: checkbox('stopSendingOnFailure')};
@@ -110,7 +112,8 @@ function portForm(port, adapters, saved, cancelled) {
         el('div', {class: 'row'},
             field('name', 'Name', name, 'Letters, digits, . _ -'),
             field('state', 'State', state),
-            field('priority', 'Priority', priority, '1 (highest) to 10')),
+            field('priority', 'Priority', priority, '1 (highest) to 10'),
+            field('tracking', 'Message tracking', tracking, 'What the MessageBox records of its messages')),
         field('filter', 'Filter', filter, "The filter language, e.g. Customer = 'ACME' AND Amount > 100"),
         el('div', {class: 'row'},
             field('orderedDelivery', 'Ordered delivery', flags.orderedDelivery),
@@ -132,6 +135,7 @@ function portForm(port, adapters, saved, cancelled) {
             filter: filter.value,
             state: state.value,
             priority: priority.value === '' ? undefined : Number(priority.value),
+            tracking: tracking.value,
         };
         Object.entries(flags).forEach(([key, box]) => { definition[key] = box.checked; });
         if (!flags.dynamic.checked) {

@@ -69,6 +69,8 @@ class RoleMatrixIT {
             rule("POST /api/suspended/resume", Roles.OPERATOR, Roles.ADMIN),
             rule("POST /api/suspended/terminate", Roles.OPERATOR, Roles.ADMIN),
             rule("GET /api/tracking", VIEWERS),
+            rule("GET /api/tracking/bodies/{messageId}", Roles.OPERATOR, Roles.ADMIN),
+            rule("GET /api/tracking/bodies/{messageId}/{part}", Roles.OPERATOR, Roles.ADMIN),
             rule("GET /api/work-items", VIEWERS),
             rule("GET /api/work-items/counts", VIEWERS));
 

@@ -34,9 +34,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Message tracking through the REST API on a real WildFly: a delivered message's history (published by its
- * publisher, routed, attempted, delivered, deleted) stays after the message left the MessageBox; a failing port's
- * history (attempts with their errors, suspended, resumed, terminated) never shows its password; a port whose tracking
- * is off records nothing; {@code GET /api/tracking} filters by message, port, event and time, and bad parameters are
+ * publisher, routed, delivered with its attempt) stays after the message left the MessageBox; a failing port's
+ * history (attempts with their errors, suspended, resumed, terminated) never shows its password; a port tracked with
+ * bodies keeps the message's body; a port whose tracking is off records nothing; {@code GET /api/tracking} filters by message, port, event and time, and bad parameters are
  * answered 400 naming the parameter.
  */
 @Tag("messagebox")
@@ -125,6 +125,35 @@ class TrackingIT {
         assertThat(history.toString()).doesNotContain(password);
         assertThat(tracking("messageId=" + messageId + "&event=ATTEMPTED")).hasSize(2)
                 .allSatisfy(event -> assertThat(event.getString("outcome")).isEqualTo("FAILURE"));
+    }
+
+    @Test
+    @DisplayName("a port tracked at EVENTS_AND_BODIES keeps the message's body: listed and downloaded after delivery")
+    void bodiesKept() throws Exception {
+        String name = "bodies-" + run;
+        Path directory = Files.createDirectories(Path.of(System.getProperty("conveyor.test.files"), name));
+        assertCreated(post("ports", filePort(name, directory, "events_and_bodies")));
+        assertThat(json(get("ports/" + name).body()).getString("tracking")).isEqualTo("EVENTS_AND_BODIES");
+
+        String messageId = publish(name);
+        InContainerSupport.eventually().until(() -> events(history(messageId)).contains("DELIVERED"));
+
+        HttpResponse<String> listed = get("tracking/bodies/" + messageId);
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        JsonObject part = jsonArray(listed.body()).getJsonObject(0);
+        assertThat(jsonArray(listed.body())).hasSize(1);
+        assertThat(part.getJsonNumber("sizeBytes").longValue()).isEqualTo("tracked body".length());
+        assertThat(part.getJsonNumber("keptBytes").longValue()).isEqualTo("tracked body".length());
+        assertThat(part.getBoolean("truncated")).isFalse();
+
+        HttpResponse<String> body = get("tracking/bodies/" + messageId + "/" + part.getString("part"));
+        assertThat(body.statusCode()).isEqualTo(200);
+        assertThat(body.body()).isEqualTo("tracked body");
+        assertThat(body.headers().firstValue("Content-Disposition")).hasValueSatisfying(value ->
+                assertThat(value).startsWith("attachment; filename=\"" + messageId));
+        assertThat(body.headers().firstValue("Conveyor-Part-Truncated")).hasValue("false");
+        assertThat(get("tracking/bodies/" + messageId + "/no-such-part").statusCode()).isEqualTo(404);
+        assertThat(get("tracking/bodies/no-such-message-" + run).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.conveyor.engine.adapters.AdapterStatus;
 import io.conveyor.engine.admin.AdapterAdministration;
 import io.conveyor.engine.messagebox.AuditEntry;
 import io.conveyor.engine.messagebox.MessageBoxQueries;
+import io.conveyor.engine.messagebox.TrackedBody;
 import io.conveyor.engine.messagebox.TrackedEvent;
 import io.conveyor.engine.messagebox.WorkItem;
 import io.conveyor.engine.ports.AddressCredentials;
@@ -134,6 +135,20 @@ final class JsonViews {
             json.add("durationMs", event.durationMs());
         }
         return json.build();
+    }
+
+    static JsonObject trackedBody(TrackedBody body) {
+        JsonObjectBuilder json = JSON.createObjectBuilder()
+                .add("messageId", body.messageId())
+                .add("part", body.partName())
+                .add("partIndex", body.partIndex());
+        optional(json, "contentType", body.contentType());
+        optional(json, "charset", body.charset());
+        return json.add("sizeBytes", body.sizeBytes())
+                .add("keptBytes", body.keptBytes())
+                .add("truncated", body.truncated())
+                .add("at", body.recordedAt().toString())
+                .build();
     }
 
     static JsonObject adapter(AdapterAdministration.AdapterView view) {

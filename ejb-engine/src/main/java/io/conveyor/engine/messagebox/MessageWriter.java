@@ -4,6 +4,7 @@ import io.conveyor.adapter.MessagePart;
 import io.conveyor.adapter.SystemProperties;
 import io.conveyor.engine.api.ValidationException;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
@@ -85,18 +86,25 @@ final class MessageWriter implements AutoCloseable {
     MessageStore.Written add(EngineMessage message, String correlationId, List<NewWorkItem> items, Instant now)
             throws SQLException {
         String context = ContextCodec.encode(message.context().properties());
+        boolean keepBodies = items.stream()
+                .anyMatch(item -> trackedPorts.trackingOf(item.portId()) == TrackingLevel.EVENTS_AND_BODIES);
         try {
             if (correlationId == null && message.partsInOrder().size() == 1 && context.length() <= INLINE_CONTEXT_LIMIT) {
                 MessagePart body = message.bodyPart();
                 try (InputStream data = body.openStream()) {
                     byte[] bytes = data.readNBytes(INLINE_LIMIT + 1);
                     if (bytes.length <= INLINE_LIMIT) {
+                        if (keepBodies) {
+                            tracking.body(message.messageId(), 0, message.bodyPartName(), body.contentType(),
+                                    body.charset(), bytes.length, bytes);
+                        }
                         return addWorkItems(message, correlationId, items, now, new InlineMessage(context, bytes, body));
                     }
-                    store(message, context, correlationId, now, new SequenceInputStream(new ByteArrayInputStream(bytes), data));
+                    store(message, context, correlationId, now, new SequenceInputStream(new ByteArrayInputStream(bytes), data),
+                            keepBodies);
                 }
             } else {
-                store(message, context, correlationId, now, null);
+                store(message, context, correlationId, now, null, keepBodies);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the body of message " + message.messageId() + ": "
@@ -121,10 +129,10 @@ final class MessageWriter implements AutoCloseable {
 
     /**
      * Writes a message to {@code cv_message} and its parts; {@code bodyRead} is the body's stream when its start was
-     * already read, else {@code null}.
+     * already read, else {@code null}; {@code keepBodies}: a copy of each part goes to tracking as it is written.
      */
-    private void store(EngineMessage message, String context, String correlationId, Instant now, InputStream bodyRead)
-            throws SQLException, IOException {
+    private void store(EngineMessage message, String context, String correlationId, Instant now, InputStream bodyRead,
+                       boolean keepBodies) throws SQLException, IOException {
         OptionalLong knownSize = message.size();
         messages.setString(1, message.messageId());
         Sql.setInstant(messages, 2, now);
@@ -137,7 +145,15 @@ final class MessageWriter implements AutoCloseable {
         int partIndex = 0;
         for (Map.Entry<String, MessagePart> part : message.partsInOrder().entrySet()) {
             boolean body = partIndex == 0;
-            size += writePart(message.messageId(), partIndex++, part.getKey(), part.getValue(), body ? bodyRead : null);
+            BodyCopy copy = keepBodies ? new BodyCopy() : null;
+            long partSize = writePart(message.messageId(), partIndex, part.getKey(), part.getValue(),
+                    body ? bodyRead : null, copy);
+            if (copy != null) {
+                tracking.body(message.messageId(), partIndex, part.getKey(), part.getValue().contentType(),
+                        part.getValue().charset(), partSize, copy.kept());
+            }
+            size += partSize;
+            partIndex++;
         }
         if (knownSize.isEmpty()) {
             flush();
@@ -242,11 +258,14 @@ final class MessageWriter implements AutoCloseable {
         return leaseToken;
     }
 
-    /** Writes a part; {@code started} is its stream when its start was already read, else it is opened here. */
-    private long writePart(String messageId, int partIndex, String name, MessagePart part, InputStream started)
-            throws SQLException, IOException {
+    /**
+     * Writes a part; {@code started} is its stream when its start was already read, else it is opened here; the
+     * start of what is written goes to {@code copy} too, unless it is {@code null}.
+     */
+    private long writePart(String messageId, int partIndex, String name, MessagePart part, InputStream started,
+                           BodyCopy copy) throws SQLException, IOException {
         if (started != null) {
-            return streamLargePart(messageId, partIndex, name, part, started);
+            return streamLargePart(messageId, partIndex, name, part, started, copy);
         }
         try (InputStream data = part.openStream()) {
             OptionalLong declared = part.size();
@@ -255,17 +274,20 @@ final class MessageWriter implements AutoCloseable {
                 if (bytes.length <= CHUNK_SIZE) {
                     addPartRow(messageId, partIndex, name, part, bytes.length, 1);
                     addChunk(messageId, partIndex, 0, bytes);
+                    if (copy != null) {
+                        copy.add(bytes);
+                    }
                     return bytes.length;
                 }
                 return streamLargePart(messageId, partIndex, name, part,
-                        new SequenceInputStream(new ByteArrayInputStream(bytes), data));
+                        new SequenceInputStream(new ByteArrayInputStream(bytes), data), copy);
             }
-            return streamLargePart(messageId, partIndex, name, part, data);
+            return streamLargePart(messageId, partIndex, name, part, data, copy);
         }
     }
 
-    private long streamLargePart(String messageId, int partIndex, String name, MessagePart part, InputStream data)
-            throws SQLException, IOException {
+    private long streamLargePart(String messageId, int partIndex, String name, MessagePart part, InputStream data,
+                                 BodyCopy copy) throws SQLException, IOException {
         addPartRow(messageId, partIndex, name, part, 0, 0);
         flush();
         long size = 0;
@@ -273,6 +295,9 @@ final class MessageWriter implements AutoCloseable {
         byte[] chunk = data.readNBytes(CHUNK_SIZE);
         do {
             addChunk(messageId, partIndex, chunkIndex++, chunk);
+            if (copy != null) {
+                copy.add(chunk);
+            }
             size += chunk.length;
             if (size > maxPartBytes) {
                 throw new ValidationException("body", "part " + name + " of message " + messageId + " is larger than "
@@ -311,6 +336,19 @@ final class MessageWriter implements AutoCloseable {
         chunks.setInt(3, chunkIndex);
         chunks.setBytes(4, data);
         chunks.addBatch();
+    }
+
+    /** The start of a part as it is written, at most {@link TrackingWriter#MAX_BODY_BYTES}, for tracking. */
+    private static final class BodyCopy {
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+
+        void add(byte[] chunk) {
+            kept.write(chunk, 0, Math.min(chunk.length, TrackingWriter.MAX_BODY_BYTES - kept.size()));
+        }
+
+        byte[] kept() {
+            return kept.toByteArray();
+        }
     }
 
     @Override

@@ -11,12 +11,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Reads and purges message tracking ({@code cv_tracking}). The events are written by the MessageBox stores in the
- * transactions that make them happen (publication, dispositions, resume and terminate); see decision 36 in
- * {@code docs/decisions.md}.
+ * Reads and purges message tracking ({@code cv_tracking}, and the copies of bodies in {@code cv_tracked_body}). The
+ * events are written by the MessageBox stores in the transactions that make them happen (publication, dispositions,
+ * resume and terminate); see decision 36 in {@code docs/decisions.md}.
  */
 @Stateless
 public class TrackingLog {
@@ -52,8 +53,41 @@ public class TrackingLog {
                 .and("message_id = ?", messageId), "id", MessageBoxQueries.MAX_ROWS);
     }
 
+    /** The kept copies of a message's parts, in part order (none unless a port tracks it with its body). */
+    public List<TrackedBody> bodies(String messageId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("select " + BODY_COLUMNS
+                     + " from cv_tracked_body where message_id = ? order by part_index")) {
+            select.setString(1, messageId);
+            List<TrackedBody> bodies = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    bodies.add(trackedBody(rows));
+                }
+            }
+            return bodies;
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot read the tracked bodies of message " + messageId, e);
+        }
+    }
+
+    /** The kept bytes of one part of a message, when kept. */
+    public Optional<byte[]> bodyBytes(String messageId, String partName) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "select body_bytes from cv_tracked_body where message_id = ? and part_name = ?")) {
+            select.setString(1, messageId);
+            select.setString(2, partName);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getBytes(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot read the tracked body of message " + messageId, e);
+        }
+    }
+
     /**
-     * Deletes events recorded before {@code cutoff}: at most {@link #PURGE_BATCH} rows per statement, each statement
+     * Deletes events and kept bodies recorded before {@code cutoff}: at most {@link #PURGE_BATCH} rows per statement, each statement
      * in a transaction of its own (no purge holds many locks or a long transaction), and at most
      * {@link #PURGE_BATCHES_PER_CALL} statements (the supervisor calling it has other work; the rest goes next time).
      * Returns how many went.
@@ -61,20 +95,32 @@ public class TrackingLog {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public long purge(Instant cutoff) {
         long purged = 0;
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement("delete from cv_tracking where id in (select id from "
-                     + "cv_tracking where recorded_at < ? fetch first " + PURGE_BATCH + " rows only)")) {
-            Sql.setInstant(delete, 1, cutoff);
-            int deleted;
+        try (Connection connection = dataSource.getConnection()) {
             int statements = 0;
-            do {
-                deleted = delete.executeUpdate();
-                purged += deleted;
-            } while (deleted == PURGE_BATCH && ++statements < PURGE_BATCHES_PER_CALL);
+            for (String table : List.of("cv_tracking", "cv_tracked_body")) {
+                try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " where id in "
+                        + "(select id from " + table + " where recorded_at < ? fetch first " + PURGE_BATCH + " rows only)")) {
+                    Sql.setInstant(delete, 1, cutoff);
+                    int deleted;
+                    do {
+                        deleted = delete.executeUpdate();
+                        purged += deleted;
+                    } while (deleted == PURGE_BATCH && ++statements < PURGE_BATCHES_PER_CALL);
+                }
+            }
             return purged;
         } catch (SQLException e) {
             throw new MessageBoxException("cannot purge message tracking (" + purged + " rows deleted)", e);
         }
+    }
+
+    private static final String BODY_COLUMNS = "message_id, part_index, part_name, content_type, charset, size_bytes, "
+            + "octet_length(body_bytes) kept_bytes, recorded_at";
+
+    private static TrackedBody trackedBody(ResultSet rows) throws SQLException {
+        return new TrackedBody(rows.getString("message_id"), rows.getInt("part_index"), rows.getString("part_name"),
+                rows.getString("content_type"), rows.getString("charset"), rows.getLong("size_bytes"),
+                rows.getLong("kept_bytes"), Sql.getInstant(rows, "recorded_at"));
     }
 
     private static final String COLUMNS = "id, recorded_at, message_id, event, port_name, work_item_id, adapter_type, "

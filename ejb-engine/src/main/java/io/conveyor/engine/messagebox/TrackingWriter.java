@@ -7,20 +7,24 @@ import java.sql.Types;
 import java.time.Instant;
 
 /**
- * Appends tracking events to {@code cv_tracking} in the transaction of the connection it is given, as one JDBC batch
- * written by {@link #flush}. Its statement is prepared with the first event, so a transaction that tracks nothing
- * (every port {@link TrackingLevel#OFF}) costs nothing.
+ * Appends tracking events to {@code cv_tracking}, and copies of bodies to {@code cv_tracked_body}, in the transaction
+ * of the connection it is given, as JDBC batches written by {@link #flush}. Each statement is prepared with its first
+ * row, so a transaction that tracks nothing (every port {@link TrackingLevel#OFF}) costs nothing.
  */
 final class TrackingWriter implements AutoCloseable {
 
     static final int MAX_DETAIL_LENGTH = 4000;
     static final int MAX_ADDRESS_LENGTH = 2048;
     static final int MAX_PORT_NAME_LENGTH = 256;
+    /** Most bytes of one part kept by {@link TrackingLevel#EVENTS_AND_BODIES} (the column's size). */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private final Connection connection;
     private final Instant at;
     private PreparedStatement insert;
     private int pending;
+    private PreparedStatement bodies;
+    private int pendingBodies;
 
     /** @param at when the events happen (recorded_at of every row) */
     TrackingWriter(Connection connection, Instant at) {
@@ -83,18 +87,48 @@ final class TrackingWriter implements AutoCloseable {
         pending++;
     }
 
-    /** Writes the events added since the last flush. */
+    /**
+     * A copy of one part of a published message.
+     *
+     * @param sizeBytes the whole part's size
+     * @param kept      its first bytes, at most {@link #MAX_BODY_BYTES}
+     */
+    void body(String messageId, int partIndex, String partName, String contentType, String charset, long sizeBytes,
+              byte[] kept) throws SQLException {
+        if (bodies == null) {
+            bodies = connection.prepareStatement("insert into cv_tracked_body (recorded_at, message_id, part_index, "
+                    + "part_name, content_type, charset, size_bytes, body_bytes) values (?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+        Sql.setInstant(bodies, 1, at);
+        bodies.setString(2, messageId);
+        bodies.setInt(3, partIndex);
+        bodies.setString(4, partName);
+        bodies.setString(5, contentType);
+        bodies.setString(6, charset);
+        bodies.setLong(7, sizeBytes);
+        bodies.setBytes(8, kept);
+        bodies.addBatch();
+        pendingBodies++;
+    }
+
+    /** Writes the events and bodies added since the last flush. */
     void flush() throws SQLException {
         if (pending > 0) {
             insert.executeBatch();
             pending = 0;
         }
+        if (pendingBodies > 0) {
+            bodies.executeBatch();
+            pendingBodies = 0;
+        }
     }
 
     @Override
     public void close() throws SQLException {
-        if (insert != null) {
-            insert.close();
+        try (PreparedStatement events = insert) {
+            if (bodies != null) {
+                bodies.close();
+            }
         }
     }
 

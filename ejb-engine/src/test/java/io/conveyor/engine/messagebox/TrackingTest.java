@@ -10,10 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.conveyor.adapter.SystemProperties;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -184,6 +186,47 @@ class TrackingTest {
 
     private List<TrackedEvent> find(TrackingLog.Query query) {
         return box.tracking.find(query);
+    }
+
+    @Test
+    @DisplayName("EVENTS_AND_BODIES keeps a copy of each part, inline or stored, the first MiB of a larger one; EVENTS none")
+    void bodies() {
+        box.trackingLevels.put("id-orders", TrackingLevel.EVENTS_AND_BODIES);
+        EngineMessage small = smallMessage("order-1");
+        box.publish(small, ready("orders", "FILE", 5, NOW));
+        EngineMessage stored = largeMessage(300_000);
+        stored.addPart("invoice", ContentPart.of("<invoice/>".getBytes(StandardCharsets.UTF_8), "application/xml",
+                "UTF-8"), false);
+        box.publish(stored, ready("orders", "FILE", 5, NOW), ready("audit", "FILE", 5, NOW));
+        int larger = TrackingWriter.MAX_BODY_BYTES + 100_000;
+        EngineMessage large = largeMessage(larger);
+        box.publish(large, ready("orders", "FILE", 5, NOW));
+        EngineMessage untracked = smallMessage("order-2");
+        box.publish(untracked, ready("audit", "FILE", 5, NOW));
+
+        assertThat(box.tracking.bodies(small.messageId())).singleElement().satisfies(body -> {
+            assertThat(body).extracting(TrackedBody::partName, TrackedBody::contentType, TrackedBody::charset,
+                    TrackedBody::sizeBytes, TrackedBody::keptBytes).containsExactly("body", "text/plain", "UTF-8", 7L, 7L);
+            assertThat(body.truncated()).isFalse();
+        });
+        assertThat(box.tracking.bodyBytes(small.messageId(), "body")).hasValue("order-1".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(box.tracking.bodies(stored.messageId())).as("kept once, though routed to two ports")
+                .extracting(TrackedBody::partName, TrackedBody::sizeBytes, TrackedBody::keptBytes)
+                .containsExactly(tuple("body", 300_000L, 300_000L), tuple("invoice", 10L, 10L));
+        assertThat(box.tracking.bodyBytes(stored.messageId(), "body")).hasValue(TestMessageBox.pattern(300_000));
+
+        assertThat(box.tracking.bodies(large.messageId())).singleElement().satisfies(body -> {
+            assertThat(body.sizeBytes()).isEqualTo(larger);
+            assertThat(body.keptBytes()).isEqualTo(TrackingWriter.MAX_BODY_BYTES);
+            assertThat(body.truncated()).isTrue();
+        });
+        assertThat(box.tracking.bodyBytes(large.messageId(), "body").orElseThrow())
+                .isEqualTo(Arrays.copyOf(TestMessageBox.pattern(larger), TrackingWriter.MAX_BODY_BYTES));
+
+        assertThat(box.tracking.bodies(untracked.messageId())).as("a port tracked at EVENTS keeps no body").isEmpty();
+        assertThat(box.tracking.purge(NOW.plusSeconds(1))).as("bodies purged with the events").isPositive();
+        assertThat(box.tracking.bodies(small.messageId())).isEmpty();
     }
 
     @Test
