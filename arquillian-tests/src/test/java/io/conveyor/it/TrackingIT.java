@@ -67,8 +67,7 @@ class TrackingIT {
     @DisplayName("a delivered message: published (by whom), routed, delivered with its attempt's outcome; kept after it is gone")
     void deliveredMessage() throws Exception {
         String name = "tracked-" + run;
-        Path directory = Files.createDirectories(Path.of(System.getProperty("conveyor.test.files"), name));
-        assertCreated(post("ports", filePort(name, directory, null)));
+        Path directory = createFilePort(name, null);
 
         String messageId = publish(name);
         Path file = directory.resolve(messageId + ".txt");
@@ -131,8 +130,7 @@ class TrackingIT {
     @DisplayName("a port tracked at EVENTS_AND_BODIES keeps the message's body: listed and downloaded after delivery")
     void bodiesKept() throws Exception {
         String name = "bodies-" + run;
-        Path directory = Files.createDirectories(Path.of(System.getProperty("conveyor.test.files"), name));
-        assertCreated(post("ports", filePort(name, directory, "events_and_bodies")));
+        createFilePort(name, "events_and_bodies");
         assertThat(json(get("ports/" + name).body()).getString("tracking")).isEqualTo("EVENTS_AND_BODIES");
 
         String messageId = publish(name);
@@ -178,8 +176,7 @@ class TrackingIT {
     @DisplayName("the query filters by message, port, event and time, newest first, at most the limit; bad parameters get 400")
     void query() throws Exception {
         String name = "queried-" + run;
-        Path directory = Files.createDirectories(Path.of(System.getProperty("conveyor.test.files"), name));
-        assertCreated(post("ports", filePort(name, directory, "EVENTS")));
+        createFilePort(name, "EVENTS");
         Instant before = Instant.now().minusSeconds(1);
         String first = publish(name);
         String second = publish(name);
@@ -210,6 +207,13 @@ class TrackingIT {
                 .POST(HttpRequest.BodyPublishers.ofString("tracked body")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
         return json(published.body()).getString("messageId");
+    }
+
+    /** Creates a FILE port writing to a directory of its own, which it answers; {@code tracking} may be null. */
+    private Path createFilePort(String name, String tracking) throws Exception {
+        Path directory = Files.createDirectories(Path.of(System.getProperty("conveyor.test.files"), name));
+        assertCreated(post("ports", filePort(name, directory, tracking)));
+        return directory;
     }
 
     private static String filePort(String name, Path directory, String tracking) {
