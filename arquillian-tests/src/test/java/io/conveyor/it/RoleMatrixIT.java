@@ -65,6 +65,7 @@ class RoleMatrixIT {
             rule("PUT /api/ports/{name}", Roles.ADMIN),
             rule("PUT /api/ports/{name}/state", Roles.OPERATOR, Roles.ADMIN),
             rule("DELETE /api/ports/{name}", Roles.ADMIN),
+            rule("GET /api/statistics/deliveries", VIEWERS),
             rule("GET /api/suspended", VIEWERS),
             rule("POST /api/suspended/resume", Roles.OPERATOR, Roles.ADMIN),
             rule("POST /api/suspended/terminate", Roles.OPERATOR, Roles.ADMIN),
