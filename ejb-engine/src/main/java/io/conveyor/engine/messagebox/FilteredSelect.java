@@ -38,6 +38,8 @@ final class FilteredSelect {
             for (int i = 0; i < values.size(); i++) {
                 if (values.get(i) instanceof Instant instant) {
                     Sql.setInstant(statement, i + 1, instant);
+                } else if (values.get(i) instanceof Long number) {
+                    statement.setLong(i + 1, number);
                 } else {
                     statement.setString(i + 1, values.get(i).toString());
                 }
