@@ -67,6 +67,7 @@ class RoleMatrixIT {
             rule("DELETE /api/ports/{name}", Roles.ADMIN),
             rule("GET /api/statistics/deliveries", VIEWERS),
             rule("GET /api/suspended", VIEWERS),
+            rule("GET /api/suspended/count", VIEWERS),
             rule("POST /api/suspended/resume", Roles.OPERATOR, Roles.ADMIN),
             rule("POST /api/suspended/terminate", Roles.OPERATOR, Roles.ADMIN),
             rule("GET /api/tracking", VIEWERS),

@@ -60,9 +60,21 @@ public class SuspendedQueue {
         return select(query, afterId == null ? null : Long.valueOf(afterId), "w.id");
     }
 
-    private List<WorkItem> select(Query query, Long afterId, String orderBy) {
-        FilteredSelect select = new FilteredSelect("select " + WorkItemRows.COLUMNS + " from cv_work_item w "
-                + "where w.state in ('SUSPENDED', 'SUSPENDED_NON_RESUMABLE')")
+    /** How many suspended work items the query matches (its limit ignored). */
+    public long count(Query query) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = filtered("select count(*) from cv_work_item w", query, null)
+                     .prepare(connection);
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot count the suspended queue", e);
+        }
+    }
+
+    private static FilteredSelect filtered(String select, Query query, Long afterId) {
+        return new FilteredSelect(select + " where w.state in ('SUSPENDED', 'SUSPENDED_NON_RESUMABLE')")
                 .and("w.port_name = ?", query.portName())
                 .and("upper(w.error_adapter) = upper(?)", query.adapterType())
                 .and("lower(w.error_text) like ? escape '\\'", query.errorContains() == null ? null
@@ -70,6 +82,10 @@ public class SuspendedQueue {
                 .and("w.suspended_at >= ?", query.suspendedFrom())
                 .and("w.suspended_at < ?", query.suspendedTo())
                 .and("w.id > ?", afterId);
+    }
+
+    private List<WorkItem> select(Query query, Long afterId, String orderBy) {
+        FilteredSelect select = filtered("select " + WorkItemRows.COLUMNS + " from cv_work_item w", query, afterId);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = select.prepare(connection, orderBy, query.limit())) {
             List<WorkItem> items = new ArrayList<>();

@@ -75,6 +75,8 @@ class SuspendedQueueTest {
         assertThat(find(null, null, "disk_100", null, null)).isEmpty();
         assertThat(find(null, null, "C:\\in", null, null)).containsExactly(other);
         assertThat(find(null, null, "%", null, null)).containsExactly(percent);
+        assertThat(box.suspended.count(new SuspendedQueue.Query(null, null, "full", null, null, 1))).isEqualTo(2);
+        assertThat(box.suspended.count(new SuspendedQueue.Query(null, null, "_", null, null, 1))).isEqualTo(1);
     }
 
     @Test
