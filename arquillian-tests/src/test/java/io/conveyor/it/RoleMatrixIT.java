@@ -54,6 +54,7 @@ class RoleMatrixIT {
             rule("GET /api/audit", Roles.OPERATOR, Roles.ADMIN),
             rule("GET /api/bindings", VIEWERS),
             rule("POST /api/bindings", Roles.ADMIN),
+            rule("POST /api/bindings/preview", Roles.ADMIN),
             rule("POST /api/messages", Roles.PUBLISHER),
             rule("GET /api/messages/{id}", VIEWERS),
             rule("GET /api/messages/{id}/response", Roles.PUBLISHER, Roles.ADMIN),
