@@ -1,8 +1,11 @@
 /**
- * Overview, the hub: the backlog per port and state (GET /api/work-items/counts), the suspended messages grouped by port,
- * adapter and error (GET /api/suspended), the adapters with their status (GET /api/adapters); refreshed every 5 s.
+ * Overview, the hub: this server's deliveries and failures per minute over the last hour (GET
+ * /api/statistics/deliveries), the backlog per port and state (GET /api/work-items/counts), the suspended messages
+ * grouped by port, adapter and error (GET /api/suspended), the adapters with their status (GET /api/adapters);
+ * refreshed every 5 s.
  */
 import {api} from './api.js';
+import {deliveriesChart} from './charts.js';
 import {el, statusLine} from './dom.js';
 import {dataTable} from './tables.js';
 
@@ -14,7 +17,10 @@ export function show(root) {
     const suspendedElement = el('div', {id: 'suspended-groups'});
     const adaptersElement = el('div', {id: 'adapter-status'});
     const status = statusLine('overview-status');
+    const chartElement = el('figure', {id: 'deliveries-chart', class: 'chart'});
     root.append(el('h2', {}, 'Overview'),
+        el('section', {'aria-labelledby': 'deliveries-heading'},
+            el('h3', {id: 'deliveries-heading'}, 'Deliveries per minute, last hour'), chartElement),
         el('div', {class: 'grid'},
             el('section', {'aria-labelledby': 'backlog-heading'},
                 el('h3', {id: 'backlog-heading'}, 'Backlog'), backlogElement),
@@ -24,7 +30,6 @@ export function show(root) {
                 el('h3', {id: 'suspended-heading'}, 'Suspended messages'),
                 el('p', {class: 'note'}, 'By port, adapter and error. ', el('a', {href: '#/suspended'}, 'Open the suspended queue')),
                 suspendedElement)),
-        el('p', {class: 'note'}, 'Deliveries and failures per minute are not shown yet: the REST API has no operation for them.'),
         status);
 
     const backlog = dataTable(backlogElement, 'Backlog per port and state', [
@@ -45,11 +50,13 @@ export function show(root) {
         {title: 'State', field: 'state'},
         {title: 'In flight', field: 'inFlight', hozAlign: 'right'},
     ], {index: 'transportType'});
+    const chart = deliveriesChart(chartElement);
 
     async function refresh() {
         try {
-            const [counts, suspended, deployed] = await Promise.all([
+            const [statistics, counts, suspended, deployed] = await Promise.all([api('/statistics/deliveries'),
                 api('/work-items/counts'), api('/suspended?limit=1000'), api('/adapters')]);
+            chart.show(statistics);
             await backlog.show(Object.entries(counts.ports).map(([port, byState]) => {
                 const row = {port};
                 STATES.forEach(state => { row[state] = byState[state] ?? 0; });
@@ -67,7 +74,10 @@ export function show(root) {
 
     refresh();
     const timer = setInterval(refresh, REFRESH_MILLIS);
-    return () => clearInterval(timer);
+    return () => {
+        clearInterval(timer);
+        chart.destroy();
+    };
 }
 
 function groupSuspended(items) {

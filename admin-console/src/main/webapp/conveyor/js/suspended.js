@@ -1,6 +1,7 @@
 /**
  * The suspended queue: query it by port, adapter, error text and suspension time (GET /api/suspended); operators resume
- * or terminate a selection (POST /api/suspended/resume, /terminate) after confirming, and see how many were applied.
+ * or terminate a selection (POST /api/suspended/resume, /terminate), or everything the query matches beyond the rows
+ * shown (counted by GET /api/suspended/count), after confirming, and see how many were applied.
  */
 import {api, query} from './api.js';
 import {el, field, statusLine} from './dom.js';
@@ -28,8 +29,12 @@ export function show(root, context) {
     const resume = el('button', {type: 'button', id: 'resume-selected', onclick: () => act('resume', 'Resume')}, 'Resume selected');
     const terminate = el('button', {type: 'button', id: 'terminate-selected', class: 'danger',
         onclick: () => act('terminate', 'Terminate')}, 'Terminate selected');
+    const resumeMatching = el('button', {type: 'button', id: 'resume-matching',
+        onclick: () => actOnMatching('resume', 'Resume')}, 'Resume all matching');
+    const terminateMatching = el('button', {type: 'button', id: 'terminate-matching', class: 'danger',
+        onclick: () => actOnMatching('terminate', 'Terminate')}, 'Terminate all matching');
     root.append(el('h2', {}, 'Suspended queue'), form,
-        ...(context.canOperate ? [el('div', {class: 'actions'}, resume, terminate)] : []),
+        ...(context.canOperate ? [el('div', {class: 'actions'}, resume, terminate, resumeMatching, terminateMatching)] : []),
         status, tableElement);
 
     const columns = [
@@ -55,11 +60,15 @@ export function show(root, context) {
         },
     });
 
+    /** The query's filters as the form holds them (its row limit aside). */
+    function filters() {
+        return {port: inputs.port.value.trim(), adapter: inputs.adapter.value.trim(), error: inputs.error.value.trim(),
+            from: instant(inputs.from.value), to: instant(inputs.to.value)};
+    }
+
     async function search() {
         try {
-            const items = await api('/suspended' + query({
-                port: inputs.port.value.trim(), adapter: inputs.adapter.value.trim(), error: inputs.error.value.trim(),
-                from: instant(inputs.from.value), to: instant(inputs.to.value), limit: inputs.limit.value}));
+            const items = await api('/suspended' + query({...filters(), limit: inputs.limit.value}));
             await list.show(items);
             return items.length;
         } catch (error) {
@@ -84,6 +93,27 @@ export function show(root, context) {
                 refused.length ? 'failed' : 'ok');
         } catch (error) {
             status.show(`${verb} failed: ${error.message}`, 'failed');
+        }
+        await search();
+    }
+
+    async function actOnMatching(operation, verb) {
+        const matching = filters();
+        try {
+            const {count} = await api('/suspended/count' + query(matching));
+            if (count === 0) {
+                status.show('No suspended work item matches the query.', 'failed');
+                return;
+            }
+            if (!confirm(`${verb} all ${count} suspended work item(s) matching the query, not only those shown?`)) return;
+            const body = {query: Object.fromEntries(Object.entries(matching).filter(([, value]) => value !== ''))};
+            const answer = await api(`/suspended/${operation}`, {method: 'POST', body});
+            const refusals = answer.refusals.map(refusal => `${refusal.workItemId}: ${refusal.reason}`);
+            status.show(`${verb}d ${answer.applied} of ${answer.matched} matching.`
+                + (answer.refused ? ` Not applied: ${answer.refused}` + (refusals.length ? ` (${refusals.join('; ')})` : '') : ''),
+                answer.refused ? 'failed' : 'ok');
+        } catch (error) {
+            status.show(`${verb} failed: ${error.field ? error.field + ': ' : ''}${error.message}`, 'failed');
         }
         await search();
     }

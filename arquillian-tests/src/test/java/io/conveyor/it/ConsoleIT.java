@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -134,6 +135,10 @@ class ConsoleIT {
         InContainerSupport.eventually().until(() -> Files.exists(delivered));
         navigate("#/overview");
         until(ExpectedConditions.invisibilityOfElementLocated(cell("backlog", "port", port)));
+        // the delivery in the chart of deliveries per minute, whose caption is its text alternative
+        until(ExpectedConditions.textMatches(By.id("deliveries-caption"), Pattern.compile(": [1-9]\\d* delivered")));
+        assertThat(browser.findElements(By.cssSelector("#deliveries-chart canvas"))).isNotEmpty();
+        screenshot("overview-chart");
 
         // a failing port: its message is suspended, found in the suspended queue and resumed from the console
         String failing = "console-failing-" + run;
@@ -168,6 +173,20 @@ class ConsoleIT {
         navigate("#/bindings");
         until(ExpectedConditions.visibilityOfElementLocated(By.id("import-form")));
         screenshot("bindings");
+
+        // an import previewed first: the port of this tour replaced (its priority), nothing written before confirming
+        Path bindings = directory.resolve("conveyor-bindings.json");
+        Files.writeString(bindings, "{\"conveyorBindings\":1,\"sendPorts\":[{\"name\":\"" + port
+                + "\",\"filter\":\"Customer = '" + run + "'\",\"priority\":3,\"primaryTransport\":{\"adapter\":\"FILE\","
+                + "\"address\":\"file://" + directory + "/%MessageID%.xml\"}}]}", StandardCharsets.UTF_8);
+        browser.findElement(By.id("field-bindings-file")).sendKeys(bindings.toString());
+        click(By.id("preview-import"));
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-updated"), "Replaced (1)"));
+        assertThat(browser.findElement(By.id("import-preview")).getText()).contains(port).contains("priority: 5 → 3");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("preview-heading");
+        screenshot("bindings-preview");
+        click(By.id("confirm-import"));
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("bindings-status"), "replaced " + port));
     }
 
     @Test

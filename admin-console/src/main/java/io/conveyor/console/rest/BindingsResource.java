@@ -7,6 +7,7 @@ import io.conveyor.engine.admin.PortAdministration;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,7 +20,7 @@ import jakarta.ws.rs.core.SecurityContext;
 
 /**
  * {@code /api/bindings}: every send port as one JSON file, exported and imported (all or nothing; an import is audited
- * with the caller's name).
+ * with the caller's name); {@code POST /preview} says what an import of a file would do, writing nothing.
  */
 @RequestScoped
 @Path("/bindings")
@@ -45,6 +46,24 @@ public class BindingsResource {
         return Response.ok(JSON.createObjectBuilder()
                 .add("created", JSON.createArrayBuilder(result.created()))
                 .add("updated", JSON.createArrayBuilder(result.updated()))
+                .add("unchanged", JSON.createArrayBuilder(result.unchanged()))
+                .build()).build();
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    @POST
+    @Path("/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response preview(String body) {
+        PortAdministration.ImportPreview preview = ports.previewBindings(JsonBodies.object(body, "body"));
+        JsonArrayBuilder updated = JSON.createArrayBuilder();
+        preview.updated().forEach((name, changes) -> updated.add(JSON.createObjectBuilder().add("name", name)
+                .add("changes", changes)));
+        return Response.ok(JSON.createObjectBuilder()
+                .add("created", JSON.createArrayBuilder(preview.created()))
+                .add("updated", updated)
+                .add("unchanged", JSON.createArrayBuilder(preview.unchanged()))
+                .add("notInFile", JSON.createArrayBuilder(preview.notInFile()))
                 .build()).build();
     }
 }

@@ -166,13 +166,69 @@ public class PortAdministration {
     }
 
     /**
-     * Imports a bindings document: every port is validated first, then created or (same name) replaced, all in
-     * one transaction. Ports not named in the document are left as they are. Each port created or replaced has its
-     * audit row, and the import one more that names them all.
+     * Imports a bindings document: every port is validated first, then created or (same name, different definition)
+     * replaced, all in one transaction; a port identical to the stored one is left as it is. Ports not named in the
+     * document are left as they are. Each port created or replaced has its audit row, and the import one more that names
+     * them all.
      *
-     * @return the names of the ports created and of those updated
+     * @return the names of the ports created, of those updated and of those left unchanged
      */
     public ImportResult importBindings(Actor actor, JsonObject document) {
+        List<PlannedPort> plan = plan(document);
+        List<String> created = new ArrayList<>();
+        List<String> updated = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        String via = AuditAction.BINDINGS_IMPORTED.name();
+        for (PlannedPort port : plan) {
+            if (port.existing() == null) {
+                created(actor, port.definition(), via);
+                created.add(port.definition().name());
+            } else if (port.changes().isEmpty()) {
+                unchanged.add(port.definition().name());
+            } else {
+                updated(actor, port.existing(), port.definition(), via);
+                updated.add(port.definition().name());
+            }
+        }
+        JsonObjectBuilder details = Json.createObjectBuilder();
+        AuditDetails.addList(details, "created", created);
+        AuditDetails.addList(details, "updated", updated);
+        if (!unchanged.isEmpty()) {
+            AuditDetails.addList(details, "unchanged", unchanged);
+        }
+        record(actor, AuditAction.BINDINGS_IMPORTED, BINDINGS_TARGET, details);
+        return new ImportResult(created, updated, unchanged);
+    }
+
+    /**
+     * What {@link #importBindings} would do with a document, validated exactly as the import validates it, writing
+     * nothing (no audit row either): the ports it would create, replace (with each one's changes, masked as the audit
+     * trail shows them), leave unchanged, and the stored ports the document does not name (left alone).
+     */
+    public ImportPreview previewBindings(JsonObject document) {
+        List<PlannedPort> plan = plan(document);
+        List<String> created = new ArrayList<>();
+        Map<String, JsonObject> updated = new LinkedHashMap<>();
+        List<String> unchanged = new ArrayList<>();
+        Set<String> named = new HashSet<>();
+        for (PlannedPort port : plan) {
+            String name = port.definition().name();
+            named.add(name);
+            if (port.existing() == null) {
+                created.add(name);
+            } else if (port.changes().isEmpty()) {
+                unchanged.add(name);
+            } else {
+                updated.put(name, port.changes());
+            }
+        }
+        List<String> notInFile = repository.findAll().stream().map(SendPort::name).filter(name -> !named.contains(name))
+                .toList();
+        return new ImportPreview(created, updated, unchanged, notInFile);
+    }
+
+    /** A bindings document's ports, each validated, with the stored port of its name and what would change in it. */
+    private List<PlannedPort> plan(JsonObject document) {
         for (String field : document.keySet()) {
             if (!Set.of("conveyorBindings", "exportedAt", "sendPorts").contains(field)) {
                 throw new ValidationException(field, "unknown field; expected conveyorBindings, exportedAt, sendPorts");
@@ -187,7 +243,7 @@ public class PortAdministration {
         if (!(portsValue instanceof JsonArray ports)) {
             throw new ValidationException("sendPorts", "must be an array of send ports");
         }
-        List<SendPortDefinition> definitions = new ArrayList<>();
+        List<PlannedPort> plan = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < ports.size(); i++) {
             String path = "sendPorts[" + i + "].";
@@ -195,31 +251,21 @@ public class PortAdministration {
                 throw new ValidationException("sendPorts[" + i + "]", "must be an object");
             }
             SendPortDefinition read = PortJson.read(json, path);
-            SendPortDefinition definition = validator.validate(unmasked(read, repository.findByName(read.name())
-                    .map(SendPort::definition).orElse(null)), path);
+            SendPort existing = repository.findByName(read.name()).orElse(null);
+            SendPortDefinition definition = validator.validate(unmasked(read, existing == null ? null
+                    : existing.definition()), path);
             if (!names.add(definition.name())) {
                 throw new ValidationException(path + "name", "'" + definition.name() + "' appears twice in the file");
             }
-            definitions.add(definition);
+            plan.add(new PlannedPort(definition, existing, existing == null ? null : AuditDetails.changes(
+                    PortJson.write(existing.definition()), PortJson.write(definition), audited(existing.definition()),
+                    audited(definition))));
         }
-        List<String> created = new ArrayList<>();
-        List<String> updated = new ArrayList<>();
-        String via = AuditAction.BINDINGS_IMPORTED.name();
-        for (SendPortDefinition definition : definitions) {
-            Optional<SendPort> existing = repository.findByName(definition.name());
-            if (existing.isPresent()) {
-                updated(actor, existing.get(), definition, via);
-                updated.add(definition.name());
-            } else {
-                created(actor, definition, via);
-                created.add(definition.name());
-            }
-        }
-        JsonObjectBuilder details = Json.createObjectBuilder();
-        AuditDetails.addList(details, "created", created);
-        AuditDetails.addList(details, "updated", updated);
-        record(actor, AuditAction.BINDINGS_IMPORTED, BINDINGS_TARGET, details);
-        return new ImportResult(created, updated);
+        return plan;
+    }
+
+    /** A port of a bindings document: its valid definition, the stored port of its name and the changes (if stored). */
+    private record PlannedPort(SendPortDefinition definition, SendPort existing, JsonObject changes) {
     }
 
     private void record(Actor actor, AuditAction action, String target, JsonObjectBuilder details) {
@@ -294,7 +340,15 @@ public class PortAdministration {
     }
 
     /** What an import did. */
-    public record ImportResult(List<String> created, List<String> updated) {
+    public record ImportResult(List<String> created, List<String> updated, List<String> unchanged) {
+    }
+
+    /**
+     * What an import would do: ports created, ports replaced with their changes by name, ports unchanged, and stored
+     * ports the document does not name (which an import leaves alone).
+     */
+    public record ImportPreview(List<String> created, Map<String, JsonObject> updated, List<String> unchanged,
+                                List<String> notInFile) {
     }
 
     private Instant now() {

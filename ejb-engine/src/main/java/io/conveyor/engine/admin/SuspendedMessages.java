@@ -4,34 +4,47 @@ import io.conveyor.engine.api.ValidationException;
 import io.conveyor.engine.dispatch.CommitSignals;
 import io.conveyor.engine.messagebox.AuditAction;
 import io.conveyor.engine.messagebox.AuditLog;
+import io.conveyor.engine.messagebox.MessageBoxQueries;
 import io.conveyor.engine.messagebox.SuspendedQueue;
 import io.conveyor.engine.messagebox.WorkItem;
 import io.conveyor.engine.ports.SendPort;
 import io.conveyor.engine.ports.TransportSettings;
 import io.conveyor.engine.ports.SubscriptionTable;
 import io.conveyor.engine.runtime.EngineClock;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The service API for the suspended queue (send-adapter contract §8.5 in {@code docs/send-adapter-contract.md}): query,
  * resume (resumable only; the message is delivered even if its port is stopped, A3), terminate, in bulk of at most
- * {@value #MAX_IDS_PER_CALL} per call (A5). Each resume and terminate is recorded in the {@linkplain AuditLog audit
- * trail} in the call's transaction, with the {@link Actor} the caller names.
+ * {@value #MAX_IDS_PER_CALL} per call (A5), or everything a query matches, in batches of {@value #BATCH} work items,
+ * each its own transaction. Each resume and terminate is recorded in the {@linkplain AuditLog audit trail} in its
+ * transaction, with the {@link Actor} the caller names.
  */
 @Stateless
 public class SuspendedMessages {
 
     /** BizTalk's limit on one bulk operation. */
     public static final int MAX_IDS_PER_CALL = 2047;
+    /** Work items resumed or terminated per transaction when acting on what a query matches. */
+    public static final int BATCH = MessageBoxQueries.MAX_ROWS;
+    /** Refusals listed in the answer of an action on what a query matches (all are counted). */
+    public static final int MAX_REFUSALS_LISTED = 100;
 
     @Inject
     SuspendedQueue queue;
@@ -43,9 +56,16 @@ public class SuspendedMessages {
     CommitSignals commitSignals;
     @Inject
     AuditLog audit;
+    @Resource
+    SessionContext context;
 
     public List<WorkItem> find(SuspendedQueue.Query query) {
         return queue.find(query);
+    }
+
+    /** How many suspended work items the query matches, however many that is. */
+    public long count(SuspendedQueue.Query query) {
+        return queue.count(query);
     }
 
     /**
@@ -71,6 +91,59 @@ public class SuspendedMessages {
         List<SuspendedQueue.ControlResult> results = queue.terminate(distinct(ids), clock.instant());
         record(actor, AuditAction.MESSAGES_TERMINATED, results);
         return results;
+    }
+
+    /**
+     * Resumes every suspended work item the query matches (its limit ignored) that was suspended before this call, in
+     * batches of {@value #BATCH}, each its own transaction with its audit row: batches done stay done if a later one
+     * fails.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public BulkResult resumeMatching(Actor actor, SuspendedQueue.Query query) {
+        return matching(query, ids -> self().resume(actor, ids));
+    }
+
+    /** Terminates every suspended work item the query matches, as {@link #resumeMatching} resumes them. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public BulkResult terminateMatching(Actor actor, SuspendedQueue.Query query) {
+        return matching(query, ids -> self().terminate(actor, ids));
+    }
+
+    private BulkResult matching(SuspendedQueue.Query query,
+                                Function<List<String>, List<SuspendedQueue.ControlResult>> action) {
+        Instant started = clock.instant();
+        SuspendedQueue.Query batches = new SuspendedQueue.Query(query.portName(), query.adapterType(),
+                query.errorContains(), query.suspendedFrom(), query.suspendedTo() == null
+                || query.suspendedTo().isAfter(started) ? started : query.suspendedTo(), BATCH);
+        int matched = 0;
+        int applied = 0;
+        List<SuspendedQueue.ControlResult> refused = new ArrayList<>();
+        int refusedCount = 0;
+        String after = null;
+        List<WorkItem> page;
+        while (!(page = queue.findAfter(batches, after)).isEmpty()) {
+            after = page.get(page.size() - 1).id();
+            matched += page.size();
+            for (SuspendedQueue.ControlResult result : action.apply(page.stream().map(WorkItem::id).toList())) {
+                if (result.applied()) {
+                    applied++;
+                } else if (refusedCount++ < MAX_REFUSALS_LISTED) {
+                    refused.add(result);
+                }
+            }
+        }
+        return new BulkResult(matched, applied, refusedCount, refused);
+    }
+
+    private SuspendedMessages self() {
+        return context.getBusinessObject(SuspendedMessages.class);
+    }
+
+    /**
+     * What an action on everything a query matched did: how many work items matched, were applied and were refused,
+     * and the first {@value #MAX_REFUSALS_LISTED} refusals with their reasons.
+     */
+    public record BulkResult(int matched, int applied, int refused, List<SuspendedQueue.ControlResult> refusals) {
     }
 
     /**

@@ -32,12 +32,22 @@ final class FilteredSelect {
 
     /** The statement, ordered by {@code orderBy} and limited to {@code limit} rows (1 to MAX_ROWS), bound. */
     PreparedStatement prepare(Connection connection, String orderBy, int limit) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql + " order by " + orderBy + " fetch first "
-                + Math.max(1, Math.min(limit, MessageBoxQueries.MAX_ROWS)) + " rows only");
+        return bind(connection.prepareStatement(sql + " order by " + orderBy + " fetch first "
+                + Math.max(1, Math.min(limit, MessageBoxQueries.MAX_ROWS)) + " rows only"));
+    }
+
+    /** The statement as it is, neither ordered nor limited (an aggregate), bound. */
+    PreparedStatement prepare(Connection connection) throws SQLException {
+        return bind(connection.prepareStatement(sql.toString()));
+    }
+
+    private PreparedStatement bind(PreparedStatement statement) throws SQLException {
         try {
             for (int i = 0; i < values.size(); i++) {
                 if (values.get(i) instanceof Instant instant) {
                     Sql.setInstant(statement, i + 1, instant);
+                } else if (values.get(i) instanceof Long number) {
+                    statement.setLong(i + 1, number);
                 } else {
                     statement.setString(i + 1, values.get(i).toString());
                 }

@@ -49,16 +49,45 @@ public class SuspendedQueue {
 
     /** Suspended work items (resumable or not), most recently suspended first. */
     public List<WorkItem> find(Query query) {
-        FilteredSelect select = new FilteredSelect("select " + WorkItemRows.COLUMNS + " from cv_work_item w "
-                + "where w.state in ('SUSPENDED', 'SUSPENDED_NON_RESUMABLE')")
+        return select(query, null, "w.suspended_at desc");
+    }
+
+    /**
+     * A page of the suspended work items a query matches, in the order of their identities: those after
+     * {@code afterId} ({@code null}: from the first), at most the query's limit.
+     */
+    public List<WorkItem> findAfter(Query query, String afterId) {
+        return select(query, afterId == null ? null : Long.valueOf(afterId), "w.id");
+    }
+
+    /** How many suspended work items the query matches (its limit ignored). */
+    public long count(Query query) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = filtered("select count(*) from cv_work_item w", query, null)
+                     .prepare(connection);
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot count the suspended queue", e);
+        }
+    }
+
+    private static FilteredSelect filtered(String select, Query query, Long afterId) {
+        return new FilteredSelect(select + " where w.state in ('SUSPENDED', 'SUSPENDED_NON_RESUMABLE')")
                 .and("w.port_name = ?", query.portName())
                 .and("upper(w.error_adapter) = upper(?)", query.adapterType())
-                .and("lower(w.error_text) like ?", query.errorContains() == null ? null
-                        : "%" + query.errorContains().toLowerCase(Locale.ROOT) + "%")
+                .and("lower(w.error_text) like ? escape '\\'", query.errorContains() == null ? null
+                        : "%" + likeLiteral(query.errorContains().toLowerCase(Locale.ROOT)) + "%")
                 .and("w.suspended_at >= ?", query.suspendedFrom())
-                .and("w.suspended_at < ?", query.suspendedTo());
+                .and("w.suspended_at < ?", query.suspendedTo())
+                .and("w.id > ?", afterId);
+    }
+
+    private List<WorkItem> select(Query query, Long afterId, String orderBy) {
+        FilteredSelect select = filtered("select " + WorkItemRows.COLUMNS + " from cv_work_item w", query, afterId);
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = select.prepare(connection, "w.suspended_at desc", query.limit())) {
+             PreparedStatement statement = select.prepare(connection, orderBy, query.limit())) {
             List<WorkItem> items = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -69,6 +98,11 @@ public class SuspendedQueue {
         } catch (SQLException e) {
             throw new MessageBoxException("cannot query the suspended queue", e);
         }
+    }
+
+    /** {@code text} matched literally by {@code like ... escape '\'}: its {@code %}, {@code _} and {@code \} escaped. */
+    private static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /**

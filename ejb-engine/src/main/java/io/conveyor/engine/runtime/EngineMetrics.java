@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Only committed facts count: what a transaction did is kept with it and counted once it has committed, never after
  * a rollback, together with the time its commit took. Meters are made once per send port and adapter and kept, so
- * counting a message costs a map lookup and an increment.
+ * counting a message costs a map lookup and an increment (and one more in {@link DeliveriesPerMinute}).
  *
  * <p>WildFly 39 exports only the meters a deployment registers through the registry's shortcuts ({@code counter},
  * {@code timer}, {@code summary}, {@code gauge}, {@code more().counter}), without histogram buckets; the delivery
@@ -48,6 +48,8 @@ public class EngineMetrics {
     MeterRegistry registry;
     @Inject
     PortNames portNames;
+    @Inject
+    DeliveriesPerMinute perMinute;
     @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
     TransactionSynchronizationRegistry transactions;
 
@@ -61,10 +63,11 @@ public class EngineMetrics {
     public EngineMetrics() {
     }
 
-    /** Metrics outside a container (the unit tests'): facts count at once, into {@code registry}. */
-    public EngineMetrics(MeterRegistry registry, PortNames portNames) {
+    /** Metrics outside a container (the unit tests'): facts count at once, into {@code registry} and {@code perMinute}. */
+    public EngineMetrics(MeterRegistry registry, PortNames portNames, DeliveriesPerMinute perMinute) {
         this.registry = registry;
         this.portNames = portNames;
+        this.perMinute = perMinute;
     }
 
     /**
@@ -189,18 +192,24 @@ public class EngineMetrics {
             case PUBLISHED_SUSPENDED -> {
                 meters.published.increment();
                 meters.suspended.increment();
+                perMinute.suspended();
             }
             case DELIVERED -> {
                 meters.delivered.increment();
+                perMinute.delivered();
                 long publishedAt = publishedAtMillis(counted.messageId());
                 if (publishedAt > 0) {
                     meters.latency(Math.max(0, nowMillis - publishedAt));
                 }
             }
-            case FAILED -> meters.failed.increment();
+            case FAILED -> {
+                meters.failed.increment();
+                perMinute.failed(false);
+            }
             case FAILED_SUSPENDED -> {
                 meters.failed.increment();
                 meters.suspended.increment();
+                perMinute.failed(true);
             }
             case RESUMED -> meters.resumed.increment();
             case TERMINATED -> meters.terminated.increment();

@@ -61,6 +61,41 @@ class SuspendedQueueTest {
         assertThat(box.suspended.find(new SuspendedQueue.Query(null, null, null, null, null, 2))).hasSize(2);
     }
 
+    @Test
+    @DisplayName("the error text filter matches %, _ and \\ literally, not as LIKE's wildcards")
+    void errorTextMatchedLiterally() {
+        String percent = box.publish(ready("orders", "FILE", 5, NOW)).get(0);
+        suspend(percent, "disk 100% full", false, NOW.plusSeconds(1));
+        String other = box.publish(ready("orders", "FILE", 5, NOW)).get(0);
+        suspend(other, "disk 1000 full, file_name C:\\in", false, NOW.plusSeconds(2));
+
+        assertThat(find(null, null, "100% full", null, null)).containsExactly(percent);
+        assertThat(find(null, null, "0%", null, null)).containsExactly(percent);
+        assertThat(find(null, null, "file_name", null, null)).containsExactly(other);
+        assertThat(find(null, null, "disk_100", null, null)).isEmpty();
+        assertThat(find(null, null, "C:\\in", null, null)).containsExactly(other);
+        assertThat(find(null, null, "%", null, null)).containsExactly(percent);
+        assertThat(box.suspended.count(new SuspendedQueue.Query(null, null, "full", null, null, 1))).isEqualTo(2);
+        assertThat(box.suspended.count(new SuspendedQueue.Query(null, null, "_", null, null, 1))).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("findAfter pages through what a query matches in the order of the identities")
+    void findAfterPages() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = box.publish(ready("orders", "FILE", 5, NOW)).get(0);
+            suspend(id, "refused " + i, false, NOW.plusSeconds(10 - i));
+            ids.add(id);
+        }
+        SuspendedQueue.Query twoAtATime = new SuspendedQueue.Query("orders", null, "refused", null, null, 2);
+        List<String> first = box.suspended.findAfter(twoAtATime, null).stream().map(WorkItem::id).toList();
+        assertThat(first).containsExactly(ids.get(0), ids.get(1));
+        assertThat(box.suspended.findAfter(twoAtATime, first.get(1)).stream().map(WorkItem::id))
+                .containsExactly(ids.get(2));
+        assertThat(box.suspended.findAfter(twoAtATime, ids.get(2))).isEmpty();
+    }
+
     private List<String> find(String port, String adapter, String error, Instant from, Instant to) {
         return box.suspended.find(new SuspendedQueue.Query(port, adapter, error, from, to, 100)).stream()
                 .map(WorkItem::id).toList();

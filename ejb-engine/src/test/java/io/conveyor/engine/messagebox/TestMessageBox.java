@@ -1,5 +1,6 @@
 package io.conveyor.engine.messagebox;
 
+import io.conveyor.engine.runtime.DeliveriesPerMinute;
 import io.conveyor.engine.runtime.EngineClock;
 import io.conveyor.engine.runtime.EngineMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -14,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -110,7 +112,8 @@ final class TestMessageBox implements AutoCloseable {
         messages.ids = ids;
         messages.schema = MIGRATION;
         claims.ids = ids;
-        EngineMetrics metrics = new EngineMetrics(new SimpleMeterRegistry(), portId -> null);
+        EngineMetrics metrics = new EngineMetrics(new SimpleMeterRegistry(), portId -> null,
+                new DeliveriesPerMinute(Clock.systemUTC()));
         dispositions.metrics = metrics;
         suspended.metrics = metrics;
         messages.trackedPorts = trackedPorts;

@@ -7,6 +7,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +23,9 @@ class EngineMetricsTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final Map<String, String> portNames = new HashMap<>(Map.of("p1", "orders"));
     private final Transactions transactions = new Transactions();
-    private final EngineMetrics metrics = new EngineMetrics(registry, portNames::get);
+    private final DeliveriesPerMinute perMinute = new DeliveriesPerMinute(
+            Clock.fixed(Instant.parse("2026-03-01T10:15:30Z"), ZoneOffset.UTC));
+    private final EngineMetrics metrics = new EngineMetrics(registry, portNames::get, perMinute);
 
     {
         metrics.transactions = transactions;
@@ -35,6 +40,7 @@ class EngineMetricsTest {
         assertThat(count("conveyor.messages.published", "orders", "FILE")).isZero();
         transactions.complete(Status.STATUS_ROLLEDBACK);
         assertThat(count("conveyor.messages.published", "orders", "FILE")).isZero();
+        assertThat(perMinute.lastHour()).allMatch(minute -> minute.failed() == 0 && minute.suspended() == 0);
 
         transactions.begin();
         metrics.published("p1", "orders", "FILE", true);
@@ -46,6 +52,8 @@ class EngineMetricsTest {
         assertThat(count("conveyor.delivery.failures", "orders", "FILE")).isEqualTo(2);
         assertThat(count("conveyor.messages.suspended", "orders", "FILE")).isEqualTo(2);
         assertThat(registry.get("conveyor.commit").tag("work", "publication").timer().count()).isEqualTo(1);
+        assertThat(perMinute.lastHour().get(DeliveriesPerMinute.MINUTES - 1)).isEqualTo(new DeliveriesPerMinute.Minute(
+                Instant.parse("2026-03-01T10:15:00Z"), 0, 2, 2));
     }
 
     @Test
