@@ -213,41 +213,41 @@ final class MessageWriter implements AutoCloseable {
     }
 
     /**
-     * Records the publication and its routes to the ports that track (nothing when every port is
-     * {@link TrackingLevel#OFF}); a response routed nowhere is still recorded, with its solicit's history.
+     * Records the publication: one {@link TrackingEvent#ROUTED} row per tracked port it is routed to, naming the
+     * state its work item starts in and who published it (nothing when every port is {@link TrackingLevel#OFF}); a
+     * response routed nowhere is recorded as {@link TrackingEvent#PUBLISHED}. A response is also recorded in its
+     * solicit's history.
      */
     private void track(EngineMessage message, List<NewWorkItem> items, List<String> workItemIds, String correlationId)
             throws SQLException {
-        boolean published = false;
+        String publication = publication(message, correlationId);
+        boolean tracked = false;
         for (int i = 0; i < items.size(); i++) {
             NewWorkItem item = items.get(i);
             if (trackedPorts.trackingOf(item.portId()) == TrackingLevel.OFF) {
                 continue;
             }
-            if (!published) {
-                published = true;
-                publicationEvents(message, correlationId);
-            }
+            tracked = true;
             String address = item.address() == null ? "" : " at " + trackedPorts.masked(item.address());
             tracking.delivery(message.messageId(), TrackingEvent.ROUTED, item.portName(), workItemIds.get(i),
                     item.adapterType(), item.state().name() + address
-                            + (item.errorText() == null ? "" : ": " + item.errorText()));
+                            + (item.errorText() == null ? "" : ": " + item.errorText())
+                            + (publication.isEmpty() ? "" : "; " + publication));
         }
-        if (!published && items.isEmpty() && correlationId != null) {
-            publicationEvents(message, correlationId);
+        if (correlationId != null && (tracked || items.isEmpty())) {
+            if (!tracked) {
+                tracking.message(message.messageId(), TrackingEvent.PUBLISHED, publication);
+            }
+            tracking.message(correlationId, TrackingEvent.RESPONSE_PUBLISHED, "response message " + message.messageId());
         }
     }
 
-    private void publicationEvents(EngineMessage message, String correlationId) throws SQLException {
+    /** Who published the message, and what it responds to: "published by alice as the response to message …". */
+    private static String publication(EngineMessage message, String correlationId) {
         Object publisher = message.context().read(SystemProperties.PUBLISHER, SystemProperties.NAMESPACE);
-        String by = publisher == null ? "" : "by " + publisher;
-        if (correlationId == null) {
-            tracking.message(message.messageId(), TrackingEvent.PUBLISHED, by);
-        } else {
-            tracking.message(message.messageId(), TrackingEvent.PUBLISHED, (by + " as the response to message "
-                    + correlationId).strip());
-            tracking.message(correlationId, TrackingEvent.RESPONSE_PUBLISHED, "response message " + message.messageId());
-        }
+        String by = publisher == null ? "" : " by " + publisher;
+        String response = correlationId == null ? "" : " as the response to message " + correlationId;
+        return by.isEmpty() && response.isEmpty() ? "" : "published" + by + response;
     }
 
     /** The lease token of this transaction's handed-off work items, taken when the first is written. */

@@ -2,11 +2,17 @@ package io.conveyor.engine.messagebox;
 
 /** What can happen to a message, as message tracking records it ({@code cv_tracking.event}). */
 public enum TrackingEvent {
-    /** Stored in the MessageBox; the detail names the publisher. */
+    /**
+     * A response stored without being routed to a tracked port; the detail names its publisher and solicit. (A
+     * message routed to a tracked port is recorded by its {@link #ROUTED} events, which name its publisher.)
+     */
     PUBLISHED,
     /** A solicit-response response stored; the detail names the solicit's message. */
     RESPONSE_PUBLISHED,
-    /** Routed to a send port: one event per port, with its work item, adapter and the state it starts in. */
+    /**
+     * Published and routed to a send port, in one transaction: one event per port, with its work item, adapter, the
+     * state it starts in and who published it ("READY; published by alice").
+     */
     ROUTED,
     /** A delivery attempt that failed: adapter, address, outcome FAILURE, error and duration. */
     ATTEMPTED,
