@@ -31,13 +31,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code POST /api/messages}: publishes the request body as the message body, with the properties of the
  * {@code Conveyor-Properties} header; with {@code ?responseTimeout=<seconds>} it waits for the response of a two-way
  * port and answers with it (or 202 when none came in time). {@code GET /api/messages/{id}}: a stored message with its
  * work items; {@code GET /api/messages/{id}/response}: the response to a message; {@code GET /api/messages/{id}/history}:
- * its tracked events in order, also once it was delivered and deleted. A publication records who published
+ * its tracked events in order, also once it was delivered and deleted; {@code GET /api/messages/{id}/body}: its body
+ * or one part, as a download. A publication records who published
  * it ({@code BTS.Publisher}); its response goes only to that user or an administrator.
  */
 @RequestScoped
@@ -149,9 +151,7 @@ public class MessagesResource {
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response get(@PathParam("id") String id) {
-        return Response.ok(JsonViews.message(queries.message(id)
-                .orElseThrow(() -> new NotFoundException("no message " + id + " in the MessageBox (delivered messages are deleted)"))))
-                .build();
+        return Response.ok(JsonViews.message(queries.message(id).orElseThrow(() -> notStored(id)))).build();
     }
 
     @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
@@ -167,6 +167,67 @@ public class MessagesResource {
         JsonArrayBuilder history = JsonProviders.JSON.createArrayBuilder();
         events.forEach(event -> history.add(JsonViews.trackedEvent(event)));
         return Response.ok(history.build()).build();
+    }
+
+    /**
+     * {@code GET /api/messages/{id}/body}: a stored message's body (or its part {@code ?part=<name>}), streamed with
+     * its content type as a download. Operators and administrators only: bodies may hold what viewers should not see.
+     */
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @GET
+    @Path("/{id}/body")
+    public Response body(@PathParam("id") String id, @QueryParam("part") String part) {
+        MessageBoxQueries.MessageView message = queries.message(id).orElseThrow(() -> notStored(id));
+        List<MessageBoxQueries.PartView> parts = message.parts();
+        int index = 0;
+        if (part != null && !part.isBlank()) {
+            index = parts.stream().map(MessageBoxQueries.PartView::name).toList().indexOf(part.trim());
+            if (index < 0) {
+                throw new NotFoundException("message " + id + " has no part '" + part.trim() + "'; its parts are "
+                        + parts.stream().map(MessageBoxQueries.PartView::name).toList());
+            }
+        } else if (parts.isEmpty()) {
+            throw new NotFoundException("message " + id + " has no body");
+        }
+        MessageBoxQueries.PartView view = parts.get(index);
+        InputStream data = queries.openPart(id, index).orElseThrow(() -> notStored(id));
+        StreamingOutput body = out -> {
+            try (InputStream in = data) {
+                in.transferTo(out);
+            }
+        };
+        return Response.ok(body, mediaTypeOf(view))
+                .header("Content-Disposition", "attachment; filename=\"" + fileName(id, view) + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+
+    private static NotFoundException notStored(String id) {
+        return new NotFoundException("no message " + id + " in the MessageBox (delivered messages are deleted)");
+    }
+
+    /** The part's content type with its charset; octet-stream when it has none, or none the API can send. */
+    private static MediaType mediaTypeOf(MessageBoxQueries.PartView part) {
+        try {
+            MediaType type = part.contentType() == null ? MediaType.APPLICATION_OCTET_STREAM_TYPE
+                    : MediaType.valueOf(part.contentType());
+            return part.charset() == null || type.getParameters().containsKey(MediaType.CHARSET_PARAMETER) ? type
+                    : type.withCharset(part.charset());
+        } catch (IllegalArgumentException e) {
+            return MediaType.APPLICATION_OCTET_STREAM_TYPE;
+        }
+    }
+
+    /**
+     * A file name for a downloaded part that needs no quoting and names no directory: the message ID and the part's
+     * name, other characters as {@code _}, with an extension from the content type.
+     */
+    private static String fileName(String messageId, MessageBoxQueries.PartView part) {
+        String subtype = mediaTypeOf(part).getSubtype().toLowerCase(Locale.ROOT);
+        String extension = subtype.endsWith("xml") ? "xml" : subtype.endsWith("json") ? "json"
+                : subtype.equals("plain") ? "txt" : subtype.equals("csv") || subtype.equals("pdf") ? subtype : "bin";
+        String base = (messageId + "-" + part.name()).replaceAll("[^A-Za-z0-9._-]", "_");
+        return base.substring(0, Math.min(base.length(), 120)) + "." + extension;
     }
 
     private static String charsetOf(String contentType) {
