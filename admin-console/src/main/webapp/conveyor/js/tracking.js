@@ -38,16 +38,17 @@ export function show(root, context, {parameters}) {
         form, status, tableElement);
 
     const list = dataTable(tableElement, 'Tracked events', [
-        {title: 'At', field: 'at', width: 215, formatter: cell => formatTime(cell.getValue())},
+        {title: 'At', field: 'at', width: 235, formatter: cell => formatTime(cell.getValue())},
         {title: 'Event', field: 'event', width: 150},
-        {title: 'Message', field: 'messageId', widthGrow: 3, formatter: cell => el('a',
+        {title: 'Message', field: 'messageId', widthGrow: 3, minWidth: 300, formatter: cell => el('a',
             {href: '#/tracking/' + encodeURIComponent(cell.getValue())}, cell.getValue())},
-        {title: 'Port', field: 'port', widthGrow: 2},
-        {title: 'Adapter', field: 'adapter', width: 90},
-        {title: 'Outcome', field: 'outcome', width: 100,
+        {title: 'Port', field: 'port', widthGrow: 2, tooltip: true},
+        {title: 'Adapter', field: 'adapter', width: 95},
+        {title: 'Outcome', field: 'outcome', width: 105,
             formatter: cell => cell.getValue() === 'FAILURE' ? el('span', {class: 'badge'}, 'FAILURE') : cell.getValue() ?? ''},
-        {title: 'Duration (ms)', field: 'durationMs', hozAlign: 'right', width: 120},
-        {title: 'Detail', field: 'detail', widthGrow: 3, formatter: 'textarea'},
+        {title: 'Duration', field: 'durationMs', hozAlign: 'right', width: 100,
+            formatter: cell => cell.getValue() === undefined ? '' : `${cell.getValue()} ms`},
+        {title: 'Detail', field: 'detail', widthGrow: 3, tooltip: true},
     ], {index: 'id'});
 
     async function search() {

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.UUID;
@@ -54,8 +55,8 @@ class MessageBodyIT {
     void stoppedPort() throws Exception {
         api = management.getWebUri().resolve("/api/");
         String port = "{\"name\":\"body-" + run + "\",\"state\":\"STOPPED\",\"filter\":\"Customer = 'body-" + run + "'\","
-                + "\"primaryTransport\":{\"adapter\":\"FILE\",\"address\":\"file:///tmp/conveyor/body-" + run
-                + "/%MessageID%.xml\"}}";
+                + "\"primaryTransport\":{\"adapter\":\"FILE\",\"address\":\"file://"
+                + Path.of(System.getProperty("conveyor.test.files"), "body-" + run) + "/%MessageID%.xml\"}}";
         HttpResponse<String> created = HTTP.send(TestUser.ADMIN.sign(HttpRequest.newBuilder(api.resolve("ports")))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(port)).build(),
                 HttpResponse.BodyHandlers.ofString());
