@@ -25,17 +25,54 @@ export async function api(path, {method = 'GET', body} = {}) {
     // against the origin, not the page's address: a page opened as http://user:password@host/... has credentials in
     // its address, and fetch refuses a URL resolved from it
     const response = await fetch(new URL('/api' + path, location.origin), init);
-    const text = response.status === 204 ? '' : await response.text();
-    let json = null;
+    if (!response.ok) throw await errorOf(response);
+    return response.status === 204 ? null : parsed(await response.text());
+}
+
+/** The ApiError an error answer stands for: its JSON's message and field when it has them. */
+async function errorOf(response) {
+    const json = parsed(await response.text());
+    return new ApiError(response.status, json?.error ?? `${response.status} ${response.statusText}`, json?.field);
+}
+
+/** Text parsed as JSON; null when empty or not JSON. */
+function parsed(text) {
     try {
-        json = text ? JSON.parse(text) : null;
+        return text ? JSON.parse(text) : null;
     } catch (e) {
-        json = null;
+        return null;
     }
-    if (!response.ok) {
-        throw new ApiError(response.status, json?.error ?? `${response.status} ${response.statusText}`, json?.field);
+}
+
+/**
+ * Reads at most `limit` bytes of a binary answer of the API (such as a message body), then cancels the rest of it.
+ * Resolves to `{bytes, complete}` (complete: the answer ended within the limit), rejects with an ApiError.
+ */
+export async function apiBytes(path, limit) {
+    const response = await fetch(new URL('/api' + path, location.origin), {credentials: 'same-origin'});
+    if (!response.ok) throw await errorOf(response);
+    const reader = response.body.getReader();
+    const chunks = [];
+    let length = 0;
+    let complete = false;
+    while (length < limit) {
+        const {done, value} = await reader.read();
+        if (done) {
+            complete = true;
+            break;
+        }
+        chunks.push(value);
+        length += value.length;
     }
-    return json;
+    if (!complete) await reader.cancel();
+    const bytes = new Uint8Array(Math.min(length, limit));
+    let offset = 0;
+    for (const chunk of chunks) {
+        const part = chunk.subarray(0, bytes.length - offset);
+        bytes.set(part, offset);
+        offset += part.length;
+    }
+    return {bytes, complete: complete && length <= limit};
 }
 
 /** A query string of the parameters that have a value. */
@@ -46,4 +83,9 @@ export function query(parameters) {
     }
     const text = search.toString();
     return text ? '?' + text : '';
+}
+
+/** A datetime-local value (the browser's local time) as an ISO-8601 instant, or '' when empty. */
+export function instant(local) {
+    return local ? new Date(local).toISOString() : '';
 }

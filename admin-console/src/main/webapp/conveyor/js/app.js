@@ -1,6 +1,8 @@
 /**
  * The console's frame: who is signed in (GET /api/me), the page named by the URL's fragment (#/overview, #/ports, …),
- * and what the caller's roles allow, which each page uses to offer only that.
+ * and what the caller's roles allow, which each page uses to offer only that. A fragment with more segments opens one
+ * thing of a page: #/tracking/<message ID> a message's history, #/suspended/<message ID>/<work item> a suspended
+ * work item; a query (#/tracking?messageId=…) fills in a page's search.
  */
 import {api, ApiError} from './api.js';
 import {el} from './dom.js';
@@ -9,14 +11,20 @@ import * as ports from './ports.js';
 import * as suspended from './suspended.js';
 import * as adapters from './adapters.js';
 import * as bindings from './bindings.js';
+import * as tracking from './tracking.js';
+import * as history from './history.js';
+import * as instance from './instance.js';
 
-const PAGES = {overview, ports, suspended, adapters, bindings};
+const PAGES = {overview, ports, suspended, tracking, adapters, bindings};
+/** The pages that open one thing of a page, by the page's name. */
+const ITEM_PAGES = {tracking: history, suspended: instance};
 const main = document.getElementById('main');
 let leave = null;
 
 function route(context) {
-    const name = location.hash.replace(/^#\/?/, '') || 'overview';
-    const page = PAGES[name] ?? overview;
+    const [path, search = ''] = location.hash.replace(/^#\/?/, '').split('?');
+    const [name = 'overview', ...segments] = path.split('/').filter(Boolean).map(decodeURIComponent);
+    const page = (segments.length ? ITEM_PAGES[name] : PAGES[name]) ?? overview;
     if (leave) leave();
     leave = null;
     document.querySelectorAll('header nav a').forEach(link => {
@@ -24,7 +32,7 @@ function route(context) {
         else link.removeAttribute('aria-current');
     });
     main.replaceChildren();
-    leave = page.show(main, context) ?? null;
+    leave = page.show(main, context, {segments, parameters: new URLSearchParams(search)}) ?? null;
     document.title = `${main.querySelector('h2')?.textContent ?? 'Conveyor'} · Conveyor console`;
 }
 

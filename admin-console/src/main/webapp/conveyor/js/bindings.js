@@ -82,9 +82,9 @@ function showPreview(container, fileName, plan, onImport, onCancel) {
         `${path}: ${JSON.stringify(change.from)} → ${JSON.stringify(change.to)}`).join('; ');
     const heading = el('h4', {id: 'preview-heading', tabindex: '-1'}, `What importing ${fileName} will do`);
     const changing = plan.created.length + plan.updated.length;
-    container.replaceChildren(el('div', {class: 'preview', role: 'region', 'aria-labelledby': 'preview-heading'},
+    container.replaceChildren(el('div', {class: 'import-plan', role: 'region', 'aria-labelledby': 'preview-heading'},
         heading,
-        el('div', {class: 'preview-lists'},
+        el('div', {class: 'import-plan-lists'},
             list('preview-created', 'Created', plan.created),
             list('preview-updated', 'Replaced', plan.updated, item => [el('strong', {}, item.name), ' ', changes(item)]),
             list('preview-unchanged', 'Unchanged (identical, left as they are)', plan.unchanged),

@@ -1,9 +1,10 @@
 /**
  * The suspended queue: query it by port, adapter, error text and suspension time (GET /api/suspended); operators resume
  * or terminate a selection (POST /api/suspended/resume, /terminate), or everything the query matches beyond the rows
- * shown (counted by GET /api/suspended/count), after confirming, and see how many were applied.
+ * shown (counted by GET /api/suspended/count), after confirming, and see how many were applied. A work item's
+ * identity opens it (#/suspended/<message ID>/<work item>).
  */
-import {api, query} from './api.js';
+import {api, instant, query} from './api.js';
 import {el, field, statusLine} from './dom.js';
 import {dataTable} from './tables.js';
 
@@ -38,7 +39,8 @@ export function show(root, context) {
         status, tableElement);
 
     const columns = [
-        {title: 'Work item', field: 'id', width: 110},
+        {title: 'Work item', field: 'id', width: 110, formatter: cell => el('a', {href: '#/suspended/'
+            + encodeURIComponent(cell.getData().messageId) + '/' + encodeURIComponent(cell.getValue())}, cell.getValue())},
         {title: 'Port', field: 'port'},
         {title: 'Adapter', field: 'errorAdapter'},
         {title: 'State', field: 'state'},
@@ -83,17 +85,7 @@ export function show(root, context) {
             status.show(`Select the work items to ${operation} first.`, 'failed');
             return;
         }
-        if (!confirm(`${verb} ${ids.length} suspended work item(s)?`)) return;
-        try {
-            const answer = await api(`/suspended/${operation}`, {method: 'POST', body: {ids}});
-            const applied = answer.results.filter(result => result.applied).length;
-            const refused = answer.results.filter(result => !result.applied)
-                .map(result => `${result.workItemId}: ${result.reason}`);
-            status.show(`${verb}d ${applied} of ${ids.length}.` + (refused.length ? ` Not applied: ${refused.join('; ')}` : ''),
-                refused.length ? 'failed' : 'ok');
-        } catch (error) {
-            status.show(`${verb} failed: ${error.message}`, 'failed');
-        }
+        await control(operation, verb, ids, status);
         await search();
     }
 
@@ -126,7 +118,21 @@ export function show(root, context) {
     search();
 }
 
-/** A datetime-local value (the browser's local time) as an ISO-8601 instant, or '' when empty. */
-function instant(local) {
-    return local ? new Date(local).toISOString() : '';
+/**
+ * Resumes or terminates (`operation`) the work items `ids` after the user confirms, and shows in `status` how many
+ * were applied and why the others were not. Resolves to whether it was asked.
+ */
+export async function control(operation, verb, ids, status) {
+    if (!confirm(`${verb} ${ids.length} suspended work item(s)?`)) return false;
+    try {
+        const answer = await api(`/suspended/${operation}`, {method: 'POST', body: {ids}});
+        const applied = answer.results.filter(result => result.applied).length;
+        const refused = answer.results.filter(result => !result.applied)
+            .map(result => `${result.workItemId}: ${result.reason}`);
+        status.show(`${verb}d ${applied} of ${ids.length}.` + (refused.length ? ` Not applied: ${refused.join('; ')}` : ''),
+            refused.length ? 'failed' : 'ok');
+    } catch (error) {
+        status.show(`${verb} failed: ${error.message}`, 'failed');
+    }
+    return true;
 }

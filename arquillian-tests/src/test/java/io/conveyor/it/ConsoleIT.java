@@ -79,7 +79,7 @@ class ConsoleIT {
     }
 
     @Test
-    @DisplayName("an administrator creates a port through the form (a filter error shown at the field, with its position), sees its backlog on the overview, releases it by editing the port, and resumes a failing port's suspended message")
+    @DisplayName("an administrator creates a port through the form (a filter error shown at the field, with its position), sees its backlog on the overview, releases it by editing the port, opens a failing port's suspended message (error, attempt, body), resumes it and finds its history on the tracking page")
     void administratorTour() throws Exception {
         Path directory = Files.createDirectories(Path.of(System.getProperty("conveyor.test.files"), "console-" + run));
         open(TestUser.ADMIN, "#/overview");
@@ -159,6 +159,23 @@ class ConsoleIT {
         assertThat(browser.findElement(cellOfRow("suspended-table", workItem, "errorText")).getText())
                 .contains("FileAlreadyExistsException");
         screenshot("suspended");
+
+        // opened from the queue: its error, its failed attempt, its body's preview
+        String failingMessage = receipt.getString("messageId");
+        click(By.linkText(workItem));
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("work-item-error"), "FileAlreadyExistsException"));
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("body-preview"), "<order>resumed</order>"));
+        until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#attempts li.failure[data-event='ATTEMPTED']")));
+        assertThat(browser.findElement(By.id("download-body")).getAttribute("href"))
+                .endsWith("/api/messages/" + failingMessage + "/body");
+        assertThat(browser.findElement(By.id("context-table")).getText()).contains("Customer").contains("fail-" + run);
+        screenshot("suspended-instance");
+
+        navigate("#/suspended");
+        type(By.id("field-port"), failing);
+        click(By.id("query-suspended"));
+        select = until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("input[aria-label='Select work item " + workItem + "']")));
         Files.delete(blocked);
         select.click();
         click(By.id("resume-selected"));
@@ -166,6 +183,25 @@ class ConsoleIT {
         until(ExpectedConditions.textToBePresentInElementLocated(By.id("suspended-status"), "Resumed 1 of 1."));
         InContainerSupport.eventually().until(() -> Files.exists(blocked)
                 && Files.readString(blocked).equals("<order>resumed</order>"));
+
+        // its history, found on the tracking page: suspended, resumed, delivered, in that order
+        InContainerSupport.eventually().until(() -> HTTP.send(TestUser.ADMIN.sign(HttpRequest.newBuilder(
+                management.getWebUri().resolve("/api/messages/" + failingMessage + "/history"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body().contains("\"DELIVERED\""));
+        navigate("#/tracking");
+        type(By.id("field-messageId"), failingMessage);
+        click(By.id("query-tracking"));
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("tracking-status"), "event(s) found"));
+        until(ExpectedConditions.visibilityOfElementLocated(cell("tracking-table", "event", "DELIVERED")));
+        screenshot("tracking");
+        click(By.xpath("(//div[@id='tracking-table']//a[normalize-space()='" + failingMessage + "'])[1]"));
+        until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#history li[data-event='DELIVERED']")));
+        assertThat(browser.findElements(By.cssSelector("#history li")).stream().map(event -> event.getAttribute("data-event"))
+                .filter(event -> event.equals("SUSPENDED") || event.equals("RESUMED") || event.equals("DELIVERED")))
+                .containsExactly("SUSPENDED", "RESUMED", "DELIVERED");
+        assertThat(browser.findElement(By.cssSelector("#history li[data-event='SUSPENDED']")).getAttribute("class"))
+                .contains("failure");
+        screenshot("history");
 
         navigate("#/adapters");
         until(ExpectedConditions.visibilityOfElementLocated(cell("adapters-table", "transportType", "FILE")));
@@ -190,7 +226,7 @@ class ConsoleIT {
     }
 
     @Test
-    @DisplayName("a viewer sees the suspended queue without resume or terminate buttons, and the API refuses the browser's resume with 403")
+    @DisplayName("a viewer sees the suspended queue and a suspended work item without resume or terminate buttons nor its body, and the API refuses the browser's resume with 403")
     void viewerCannotResume() throws Exception {
         Path directory = Files.createDirectories(Path.of(System.getProperty("conveyor.test.files"), "console-viewer-" + run));
         Path blocked = directory.resolve("blocked.xml");
@@ -210,6 +246,13 @@ class ConsoleIT {
         assertThat(browser.findElements(By.id("resume-selected"))).isEmpty();
         assertThat(browser.findElements(By.id("terminate-selected"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector("#suspended-table input[type='checkbox']"))).isEmpty();
+        click(By.linkText(workItem));
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("work-item-error"), "FileAlreadyExistsException"));
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("body-note"), "operators and administrators only"));
+        assertThat(browser.findElements(By.id("resume-work-item"))).isEmpty();
+        assertThat(browser.findElements(By.id("terminate-work-item"))).isEmpty();
+        assertThat(browser.findElements(By.id("body-preview"))).isEmpty();
+        screenshot("suspended-instance-viewer");
         navigate("#/ports");
         until(ExpectedConditions.visibilityOfElementLocated(cell("ports-table", "name", failing)));
         assertThat(browser.findElements(By.id("new-port"))).isEmpty();

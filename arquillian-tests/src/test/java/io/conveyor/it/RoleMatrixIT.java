@@ -58,6 +58,7 @@ class RoleMatrixIT {
             rule("POST /api/messages", Roles.PUBLISHER),
             rule("GET /api/messages/{id}", VIEWERS),
             rule("GET /api/messages/{id}/response", Roles.PUBLISHER, Roles.ADMIN),
+            rule("GET /api/messages/{id}/body", Roles.OPERATOR, Roles.ADMIN),
             rule("GET /api/me", Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN, Roles.PUBLISHER),
             rule("GET /api/messages/{id}/history", VIEWERS),
             rule("GET /api/ports", VIEWERS),

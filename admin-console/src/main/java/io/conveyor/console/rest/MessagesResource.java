@@ -37,7 +37,8 @@ import java.util.List;
  * {@code Conveyor-Properties} header; with {@code ?responseTimeout=<seconds>} it waits for the response of a two-way
  * port and answers with it (or 202 when none came in time). {@code GET /api/messages/{id}}: a stored message with its
  * work items; {@code GET /api/messages/{id}/response}: the response to a message; {@code GET /api/messages/{id}/history}:
- * its tracked events in order, also once it was delivered and deleted. A publication records who published
+ * its tracked events in order, also once it was delivered and deleted; {@code GET /api/messages/{id}/body}: its body
+ * or one part, as a download. A publication records who published
  * it ({@code BTS.Publisher}); its response goes only to that user or an administrator.
  */
 @RequestScoped
@@ -149,9 +150,7 @@ public class MessagesResource {
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response get(@PathParam("id") String id) {
-        return Response.ok(JsonViews.message(queries.message(id)
-                .orElseThrow(() -> new NotFoundException("no message " + id + " in the MessageBox (delivered messages are deleted)"))))
-                .build();
+        return Response.ok(JsonViews.message(queries.message(id).orElseThrow(() -> notStored(id)))).build();
     }
 
     @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
@@ -167,6 +166,41 @@ public class MessagesResource {
         JsonArrayBuilder history = JsonProviders.JSON.createArrayBuilder();
         events.forEach(event -> history.add(JsonViews.trackedEvent(event)));
         return Response.ok(history.build()).build();
+    }
+
+    /**
+     * {@code GET /api/messages/{id}/body}: a stored message's body (or its part {@code ?part=<name>}), streamed with
+     * its content type as a download. Operators and administrators only: bodies may hold what viewers should not see.
+     */
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @GET
+    @Path("/{id}/body")
+    public Response body(@PathParam("id") String id, @QueryParam("part") String part) {
+        MessageBoxQueries.MessageView message = queries.message(id).orElseThrow(() -> notStored(id));
+        List<MessageBoxQueries.PartView> parts = message.parts();
+        int index = 0;
+        if (part != null && !part.isBlank()) {
+            index = parts.stream().map(MessageBoxQueries.PartView::name).toList().indexOf(part.trim());
+            if (index < 0) {
+                throw new NotFoundException("message " + id + " has no part '" + part.trim() + "'; its parts are "
+                        + parts.stream().map(MessageBoxQueries.PartView::name).toList());
+            }
+        } else if (parts.isEmpty()) {
+            throw new NotFoundException("message " + id + " has no body");
+        }
+        MessageBoxQueries.PartView view = parts.get(index);
+        InputStream data = queries.openPart(id, index).orElseThrow(() -> notStored(id));
+        StreamingOutput body = out -> {
+            try (InputStream in = data) {
+                in.transferTo(out);
+            }
+        };
+        return PartDownload.of(body, id, view.name(), view.contentType(), view.charset())
+                .build();
+    }
+
+    private static NotFoundException notStored(String id) {
+        return new NotFoundException("no message " + id + " in the MessageBox (delivered messages are deleted)");
     }
 
     private static String charsetOf(String contentType) {

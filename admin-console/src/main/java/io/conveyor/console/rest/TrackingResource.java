@@ -80,12 +80,7 @@ public class TrackingResource {
                 .orElseThrow(() -> new NotFoundException(noBody(messageId) + " (or no part named " + part + ")"));
         byte[] bytes = tracking.bodyBytes(messageId, part)
                 .orElseThrow(() -> new NotFoundException(noBody(messageId)));
-        String contentType = body.contentType() == null ? MediaType.APPLICATION_OCTET_STREAM : body.contentType();
-        if (body.charset() != null && !contentType.contains("charset")) {
-            contentType += "; charset=" + body.charset();
-        }
-        return Response.ok(bytes).type(contentType)
-                .header("Content-Disposition", "attachment; filename=\"" + fileName(messageId, part) + "\"")
+        return PartDownload.of(bytes, messageId, part, body.contentType(), body.charset())
                 .header(SIZE_HEADER, body.sizeBytes())
                 .header(TRUNCATED_HEADER, body.truncated())
                 .build();
@@ -94,11 +89,6 @@ public class TrackingResource {
     private static String noBody(String messageId) {
         return "no kept body of message " + messageId + " (not routed to a port tracked at EVENTS_AND_BODIES, or "
                 + "older than the tracking retention time)";
-    }
-
-    /** A download's file name: the message ID and part name, with nothing but letters, digits, '.', '-' and '_'. */
-    private static String fileName(String messageId, String part) {
-        return (messageId + "-" + part).replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     private static TrackingEvent event(String text) {

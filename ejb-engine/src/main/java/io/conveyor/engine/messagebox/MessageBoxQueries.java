@@ -3,6 +3,7 @@ package io.conveyor.engine.messagebox;
 import io.conveyor.adapter.ContextProperty;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -118,19 +119,38 @@ public class MessageBoxQueries {
 
     /** Streams a stored message's body from the MessageBox, chunk by chunk; the caller closes it. */
     public InputStream openBody(MessageView message) {
-        return new ChunkedPartInputStream(dataSource, message.id(), 0, chunkCount(message.id()));
+        return openPart(message.id(), 0).orElseGet(InputStream::nullInputStream);
     }
 
-    private int chunkCount(String messageId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "select chunk_count from cv_message_part where message_id = ? and part_index = 0")) {
-            select.setString(1, messageId);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? rows.getInt(1) : 0;
+    /**
+     * Streams part {@code partIndex} (0 is the body) of a message still in the MessageBox: chunk by chunk when it is
+     * stored in {@code cv_message}, from its work item when it is held inline (at most 64 KiB); empty when the message
+     * or the part is not there. The caller closes it.
+     */
+    public Optional<InputStream> openPart(String messageId, int partIndex) {
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select chunk_count from cv_message_part where message_id = ? and part_index = ?")) {
+                select.setString(1, messageId);
+                select.setInt(2, partIndex);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (rows.next()) {
+                        return Optional.of(new ChunkedPartInputStream(dataSource, messageId, partIndex, rows.getInt(1)));
+                    }
+                }
+            }
+            if (partIndex != 0) {
+                return Optional.empty();
+            }
+            try (PreparedStatement select = connection.prepareStatement("select body from cv_work_item "
+                    + "where message_id = ? and context is not null order by id fetch first 1 rows only")) {
+                select.setString(1, messageId);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.of(new ByteArrayInputStream(rows.getBytes(1))) : Optional.empty();
+                }
             }
         } catch (SQLException e) {
-            throw new MessageBoxException("cannot read the body of " + messageId, e);
+            throw new MessageBoxException("cannot read part " + partIndex + " of message " + messageId, e);
         }
     }
 

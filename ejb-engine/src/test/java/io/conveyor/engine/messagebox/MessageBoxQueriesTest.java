@@ -2,11 +2,14 @@ package io.conveyor.engine.messagebox;
 
 import static io.conveyor.engine.messagebox.TestMessageBox.NOW;
 import static io.conveyor.engine.messagebox.TestMessageBox.largeMessage;
+import static io.conveyor.engine.messagebox.TestMessageBox.pattern;
 import static io.conveyor.engine.messagebox.TestMessageBox.ready;
 import static io.conveyor.engine.messagebox.TestMessageBox.smallMessage;
 import static io.conveyor.engine.messagebox.TestMessageBox.suspendedAtPublication;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +75,26 @@ class MessageBoxQueriesTest {
         box.dispose(TestMessageBox.deletion(delivery));
         assertThat(box.queries.message(inline.messageId())).isEmpty();
         assertThat(box.queries.message("0190c1de-0000-7000-8000-00000000ffff")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a part is streamed from the work item when inline, chunk by chunk when stored; absent parts are empty")
+    void openPart() throws Exception {
+        EngineMessage inline = smallMessage("abc");
+        box.publish(inline, ready("orders", "FILE", 5, NOW));
+        int size = 2 * MessageWriter.CHUNK_SIZE + 10;
+        EngineMessage stored = largeMessage(size);
+        box.publish(stored, ready("orders", "FILE", 5, NOW));
+
+        try (InputStream body = box.queries.openPart(inline.messageId(), 0).orElseThrow()) {
+            assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("abc");
+        }
+        try (InputStream body = box.queries.openPart(stored.messageId(), 0).orElseThrow()) {
+            assertThat(body.readAllBytes()).isEqualTo(pattern(size));
+        }
+        assertThat(box.queries.openPart(inline.messageId(), 1)).isEmpty();
+        assertThat(box.queries.openPart(stored.messageId(), 1)).isEmpty();
+        assertThat(box.queries.openPart("0190c1de-0000-7000-8000-00000000ffff", 0)).isEmpty();
     }
 
     @Test
