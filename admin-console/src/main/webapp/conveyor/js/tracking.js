@@ -1,7 +1,7 @@
 /**
- * Message tracking (#/tracking): tracked events by message ID, port, event and time (GET /api/tracking), newest first;
- * a message ID opens that message's history (#/tracking/<message ID>). #/tracking?messageId=…&port=…&event=… fills in
- * the search.
+ * Message tracking (#/tracking): tracked events by message ID, port, event, outcome and time (GET /api/tracking),
+ * newest first; a message ID opens that message's history (#/tracking/<message ID>).
+ * #/tracking?messageId=…&port=…&event=…&outcome=… fills in the search.
  */
 import {api, instant, query} from './api.js';
 import {el, field, statusLine} from './dom.js';
@@ -17,17 +17,21 @@ export function show(root, context, {parameters}) {
         messageId: el('input', {type: 'text', autocomplete: 'off', size: 38, value: parameters.get('messageId') ?? ''}),
         port: el('input', {type: 'text', autocomplete: 'off', value: parameters.get('port') ?? ''}),
         event: el('select', {}, el('option', {value: ''}, 'Any'), EVENTS.map(event => el('option', {value: event}, event))),
+        outcome: el('select', {}, el('option', {value: ''}, 'Any'), el('option', {value: 'SUCCESS'}, 'Delivered (SUCCESS)'),
+            el('option', {value: 'FAILURE'}, 'Failed attempt (FAILURE)')),
         from: el('input', {type: 'datetime-local'}),
         to: el('input', {type: 'datetime-local'}),
         limit: el('input', {type: 'number', min: 1, max: 1000, value: 100}),
     };
     inputs.event.value = parameters.get('event')?.toUpperCase() ?? '';
+    inputs.outcome.value = parameters.get('outcome')?.toUpperCase() ?? '';
     const status = statusLine('tracking-status');
     const tableElement = el('div', {id: 'tracking-table'});
     const form = el('form', {class: 'query', role: 'search', 'aria-label': 'Search tracked events'},
         field('messageId', 'Message ID', inputs.messageId),
         field('port', 'Port', inputs.port),
         field('event', 'Event', inputs.event),
+        field('outcome', 'Outcome', inputs.outcome),
         field('from', 'From', inputs.from),
         field('to', 'Before', inputs.to),
         field('limit', 'At most', inputs.limit),
@@ -55,7 +59,7 @@ export function show(root, context, {parameters}) {
         try {
             const events = await api('/tracking' + query({
                 messageId: inputs.messageId.value.trim(), port: inputs.port.value.trim(), event: inputs.event.value,
-                from: instant(inputs.from.value), to: instant(inputs.to.value), limit: inputs.limit.value}));
+                outcome: inputs.outcome.value, from: instant(inputs.from.value), to: instant(inputs.to.value), limit: inputs.limit.value}));
             await list.show(events);
             status.show(`${events.length} event(s) found.`);
         } catch (error) {

@@ -124,6 +124,9 @@ class TrackingIT {
         assertThat(history.toString()).doesNotContain(password);
         assertThat(tracking("messageId=" + messageId + "&event=ATTEMPTED")).hasSize(2)
                 .allSatisfy(event -> assertThat(event.getString("outcome")).isEqualTo("FAILURE"));
+        assertThat(tracking("messageId=" + messageId + "&outcome=failure")).extracting(event -> event.getString("event"))
+                .containsExactly("ATTEMPTED", "ATTEMPTED");
+        assertThat(tracking("messageId=" + messageId + "&outcome=SUCCESS")).isEmpty();
     }
 
     @Test
@@ -193,6 +196,7 @@ class TrackingIT {
                 .isSortedAccordingTo((a, b) -> b.compareTo(a));
 
         expectRefused(get("tracking?event=EXPLODED"), "event");
+        expectRefused(get("tracking?outcome=MAYBE"), "outcome");
         expectRefused(get("tracking?from=yesterday"), "from");
         expectRefused(get("tracking?to=2026-13-01T00:00:00Z"), "to");
         expectRefused(get("tracking?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z"), "to");

@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code /api/tracking}: message tracking events, newest first, by message ID, send port, event (each an exact match)
- * and time ({@code from} inclusive, {@code to} exclusive, ISO-8601 instants). A message's whole history, in order, is
+ * {@code /api/tracking}: message tracking events, newest first, by message ID, send port, event, an attempt's outcome
+ * (each an exact match) and time ({@code from} inclusive, {@code to} exclusive, ISO-8601 instants). A message's whole history, in order, is
  * {@code GET /api/messages/{id}/history}. {@code /api/tracking/bodies/{messageId}} lists the copies of a message's
  * parts kept by a port tracked at {@code EVENTS_AND_BODIES}, and {@code .../{part}} answers one copy's bytes; bodies
  * are for operators and administrators only.
@@ -39,16 +39,20 @@ public class TrackingResource {
     /** Header of a kept body's answer: {@code true} when only the part's start is kept. */
     public static final String TRUNCATED_HEADER = "Conveyor-Part-Truncated";
 
+    /** An attempt's outcomes: delivered, or failed. */
+    private static final List<String> OUTCOMES = List.of("SUCCESS", "FAILURE");
+
     @Inject
     TrackingLog tracking;
 
     @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
     @GET
     public Response find(@QueryParam("messageId") String messageId, @QueryParam("port") String port,
-                         @QueryParam("event") String event, @QueryParam("from") String from,
-                         @QueryParam("to") String to, @QueryParam("limit") String limit) {
+                         @QueryParam("event") String event, @QueryParam("outcome") String outcome,
+                         @QueryParam("from") String from, @QueryParam("to") String to,
+                         @QueryParam("limit") String limit) {
         TrackingLog.Query query = new TrackingLog.Query(QueryParameters.text(messageId), QueryParameters.text(port),
-                event(event), QueryParameters.instant(from, "from"), QueryParameters.instant(to, "to"),
+                event(event), outcome(outcome), QueryParameters.instant(from, "from"), QueryParameters.instant(to, "to"),
                 QueryParameters.limit(limit));
         if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
             throw new ValidationException("to", "must be later than from");
@@ -89,6 +93,17 @@ public class TrackingResource {
     private static String noBody(String messageId) {
         return "no kept body of message " + messageId + " (not routed to a port tracked at EVENTS_AND_BODIES, or "
                 + "older than the tracking retention time)";
+    }
+
+    private static String outcome(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String outcome = text.trim().toUpperCase(Locale.ROOT);
+        if (!OUTCOMES.contains(outcome)) {
+            throw new ValidationException("outcome", "'" + text + "' is not one of " + OUTCOMES);
+        }
+        return outcome;
     }
 
     private static TrackingEvent event(String text) {

@@ -30,8 +30,12 @@ public class TrackingLog {
     @Resource(lookup = MessageBoxDataSource.JNDI_NAME)
     private DataSource dataSource;
 
-    /** Filters of a tracking query; {@code null} fields do not filter. {@code from} is inclusive, {@code to} not. */
-    public record Query(String messageId, String portName, TrackingEvent event, Instant from, Instant to, int limit) {
+    /**
+     * Filters of a tracking query; {@code null} fields do not filter. {@code outcome} is an attempt's ({@code SUCCESS}:
+     * delivered, {@code FAILURE}: a failed attempt); {@code from} is inclusive, {@code to} not.
+     */
+    public record Query(String messageId, String portName, TrackingEvent event, String outcome, Instant from, Instant to,
+                        int limit) {
     }
 
     /** Events matching the query, newest first. */
@@ -40,6 +44,7 @@ public class TrackingLog {
                 .and("message_id = ?", query.messageId())
                 .and("port_name = ?", query.portName())
                 .and("event = ?", query.event() == null ? null : query.event().name())
+                .and("outcome = ?", query.outcome())
                 .and("recorded_at >= ?", query.from())
                 .and("recorded_at < ?", query.to()), "recorded_at desc, id desc", query.limit());
     }

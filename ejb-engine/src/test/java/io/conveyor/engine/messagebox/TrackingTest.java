@@ -169,18 +169,19 @@ class TrackingTest {
         box.inTransaction(() -> box.messages.insert(List.of(new MessageStore.Publication(second, null,
                 List.of(ready("audit", "FILE", 5, NOW)))), NOW.plusSeconds(60)));
 
-        assertThat(find(new TrackingLog.Query(null, null, null, null, null, 100))).extracting(TrackedEvent::messageId)
+        assertThat(find(new TrackingLog.Query(null, null, null, null, null, null, 100))).extracting(TrackedEvent::messageId)
                 .containsExactly(second.messageId(), first.messageId());
-        assertThat(find(new TrackingLog.Query(first.messageId(), null, null, null, null, 100))).hasSize(1);
-        assertThat(find(new TrackingLog.Query(null, "audit", null, null, null, 100))).singleElement()
+        assertThat(find(new TrackingLog.Query(first.messageId(), null, null, null, null, null, 100))).hasSize(1);
+        assertThat(find(new TrackingLog.Query(null, "audit", null, null, null, null, 100))).singleElement()
                 .extracting(TrackedEvent::event).isEqualTo(TrackingEvent.ROUTED);
-        assertThat(find(new TrackingLog.Query(null, null, TrackingEvent.ROUTED, null, null, 100)))
+        assertThat(find(new TrackingLog.Query(null, null, TrackingEvent.ROUTED, null, null, null, 100)))
                 .extracting(TrackedEvent::messageId).containsExactly(second.messageId(), first.messageId());
-        assertThat(find(new TrackingLog.Query(null, null, null, NOW.plusSeconds(1), null, 100))).hasSize(1)
+        assertThat(find(new TrackingLog.Query(null, null, null, "FAILURE", null, null, 100))).isEmpty();
+        assertThat(find(new TrackingLog.Query(null, null, null, null, NOW.plusSeconds(1), null, 100))).hasSize(1)
                 .allSatisfy(event -> assertThat(event.messageId()).isEqualTo(second.messageId()));
-        assertThat(find(new TrackingLog.Query(null, null, null, null, NOW.plusSeconds(60), 100))).hasSize(1)
+        assertThat(find(new TrackingLog.Query(null, null, null, null, null, NOW.plusSeconds(60), 100))).hasSize(1)
                 .allSatisfy(event -> assertThat(event.messageId()).isEqualTo(first.messageId()));
-        assertThat(find(new TrackingLog.Query(null, null, null, null, null, 1))).extracting(TrackedEvent::messageId)
+        assertThat(find(new TrackingLog.Query(null, null, null, null, null, null, 1))).extracting(TrackedEvent::messageId)
                 .containsExactly(second.messageId());
     }
 
