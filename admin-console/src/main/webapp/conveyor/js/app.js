@@ -9,8 +9,9 @@ import * as ports from './ports.js';
 import * as suspended from './suspended.js';
 import * as adapters from './adapters.js';
 import * as bindings from './bindings.js';
+import * as publish from './publish.js';
 
-const PAGES = {overview, ports, suspended, adapters, bindings};
+const PAGES = {overview, ports, suspended, adapters, bindings, publish};
 const main = document.getElementById('main');
 let leave = null;
 
@@ -45,7 +46,9 @@ async function start() {
         roles,
         canOperate: roles.has('conveyor-operator') || roles.has('conveyor-admin'),
         canAdminister: roles.has('conveyor-admin'),
+        canPublish: roles.has('conveyor-publisher'),
     };
+    document.getElementById('nav-publish').hidden = !context.canPublish;
     document.getElementById('user').textContent =
         `${me.user} (${me.roles.map(role => role.replace('conveyor-', '')).join(', ') || 'no role'})`;
     window.addEventListener('hashchange', () => {
