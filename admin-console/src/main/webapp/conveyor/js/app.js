@@ -47,6 +47,7 @@ async function start() {
         canOperate: roles.has('conveyor-operator') || roles.has('conveyor-admin'),
         canAdminister: roles.has('conveyor-admin'),
         canPublish: roles.has('conveyor-publisher'),
+        managementConsole: me.managementConsole,
     };
     document.getElementById('nav-publish').hidden = !context.canPublish;
     document.getElementById('user').textContent =
