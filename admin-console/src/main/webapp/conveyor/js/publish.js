@@ -18,7 +18,7 @@ export function show(root, context) {
     }
     const status = statusLine('publish-status');
     const result = el('section', {id: 'publish-result', 'aria-live': 'polite'});
-    const body = el('textarea', {rows: 6, spellcheck: 'false'});
+    const body = el('textarea', {rows: 5, spellcheck: 'false'});
     body.value = '<order id="42"><customer>ACME</customer><amount>120</amount></order>';
     const contentType = el('input', {type: 'text', value: CONTENT_TYPES[0], list: 'content-types', autocomplete: 'off'});
     const responseTimeout = el('input', {type: 'number', min: 0, max: 300, placeholder: 'no wait'});
@@ -35,7 +35,7 @@ export function show(root, context) {
         el('div', {class: 'actions'}, el('button', {type: 'submit', class: 'primary', id: 'publish'}, 'Publish')));
     root.append(el('p', {class: 'note'}, 'Publishes a message as POST /api/messages does: send ports whose filters '
         + 'match its promoted properties each get a work item; a message no port subscribes to is refused.'),
-        el('div', {class: 'grid'}, form, el('div', {}, status, result)));
+        el('div', {class: 'grid'}, form, el('div', {class: 'sticky'}, status, result)));
 
     form.addEventListener('submit', async event => {
         event.preventDefault();
@@ -103,9 +103,8 @@ function propertyRows() {
         'Add property');
     const element = el('fieldset', {id: fieldId('properties'), 'data-field': 'properties', tabindex: -1},
         el('legend', {}, 'Promoted properties'),
-        el('p', {class: 'hint'}, 'Send ports subscribe by these (the filter Customer = \'ACME\' matches Customer ACME). '
-            + 'A name is Name or {namespace}Name. Choose Number for a value compared as a number (Amount > 100); '
-            + 'a String is compared as text; a Boolean is true or false.'),
+        el('p', {class: 'note'}, 'Send ports subscribe by these. A name is Name or {namespace}Name; a Number is '
+            + 'compared as a number (Amount > 100), a String as text; a Boolean is true or false.'),
         list, el('span', {class: 'field-error', id: fieldId('properties') + '-error'}), el('div', {class: 'actions'}, add));
     const rows = [];
     let counter = 0;
@@ -118,7 +117,7 @@ function propertyRows() {
                 el('option', {value: t, selected: t === type}, t[0].toUpperCase() + t.slice(1)))),
             value: el('input', {type: 'text', value, autocomplete: 'off', spellcheck: 'false'}),
         };
-        row.element = el('div', {class: 'row property-row'},
+        row.element = el('div', {class: 'property-row'},
             field(`property-${n}.name`, 'Name', row.name),
             field(`property-${n}.type`, 'Type', row.type),
             field(`property-${n}.value`, 'Value', row.value),

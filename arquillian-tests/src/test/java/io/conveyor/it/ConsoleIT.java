@@ -199,6 +199,7 @@ class ConsoleIT {
         assertThat(browser.findElement(By.id("tracking-link")).getAttribute("href"))
                 .endsWith("/conveyor/#/tracking?messageId=" + messageId);
         assertThat(browser.findElement(By.id("field-property-1-name")).getAttribute("aria-invalid")).isNull();
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)"); // the whole form beside its receipt
         screenshot("publish");
         Path delivered = directory.resolve(messageId + ".xml");
         InContainerSupport.eventually().until(() -> Files.exists(delivered)
