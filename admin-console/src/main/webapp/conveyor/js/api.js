@@ -17,16 +17,26 @@ export class ApiError extends Error {
  * JSON (null for 204), rejects with an ApiError.
  */
 export async function api(path, {method = 'GET', body} = {}) {
+    return (await exchange(path, {method, body})).json;
+}
+
+/**
+ * Calls the API like `api`, with `headers` added to the request (a `Content-Type` among them replaces JSON's), and
+ * resolves to the whole answer: `{status, headers, text, json}` (json null when the body is not JSON).
+ */
+export async function exchange(path, {method = 'GET', body, headers = {}} = {}) {
     const init = {method, headers: {Accept: 'application/json'}, credentials: 'same-origin'};
     if (body !== undefined) {
         init.body = typeof body === 'string' ? body : JSON.stringify(body);
         init.headers['Content-Type'] = 'application/json';
     }
+    Object.assign(init.headers, headers);
     // against the origin, not the page's address: a page opened as http://user:password@host/... has credentials in
     // its address, and fetch refuses a URL resolved from it
     const response = await fetch(new URL('/api' + path, location.origin), init);
     if (!response.ok) throw await errorOf(response);
-    return response.status === 204 ? null : parsed(await response.text());
+    const text = response.status === 204 ? '' : await response.text();
+    return {status: response.status, headers: response.headers, text, json: parsed(text)};
 }
 
 /** The ApiError an error answer stands for: its JSON's message and field when it has them. */

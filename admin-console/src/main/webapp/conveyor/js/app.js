@@ -14,8 +14,9 @@ import * as bindings from './bindings.js';
 import * as tracking from './tracking.js';
 import * as history from './history.js';
 import * as instance from './instance.js';
+import * as publish from './publish.js';
 
-const PAGES = {overview, ports, suspended, tracking, adapters, bindings};
+const PAGES = {overview, ports, suspended, tracking, adapters, bindings, publish};
 /** The pages that open one thing of a page, by the page's name. */
 const ITEM_PAGES = {tracking: history, suspended: instance};
 const main = document.getElementById('main');
@@ -53,7 +54,10 @@ async function start() {
         roles,
         canOperate: roles.has('conveyor-operator') || roles.has('conveyor-admin'),
         canAdminister: roles.has('conveyor-admin'),
+        canPublish: roles.has('conveyor-publisher'),
+        managementConsole: me.managementConsole,
     };
+    document.getElementById('nav-publish').hidden = !context.canPublish;
     document.getElementById('user').textContent =
         `${me.user} (${me.roles.map(role => role.replace('conveyor-', '')).join(', ') || 'no role'})`;
     window.addEventListener('hashchange', () => {

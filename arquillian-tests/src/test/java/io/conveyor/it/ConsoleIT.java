@@ -226,7 +226,49 @@ class ConsoleIT {
     }
 
     @Test
-    @DisplayName("a viewer sees the suspended queue and a suspended work item without resume or terminate buttons nor its body, and the API refuses the browser's resume with 403")
+    @DisplayName("a publisher publishes through the Publish page to a FILE port (a bad property name shown at its field, the receipt linking to the Tracking page), and each adapter links to its resource adapter in WildFly's console")
+    void publisherPublishes() throws Exception {
+        Path directory = Files.createDirectories(Path.of(System.getProperty("conveyor.test.files"), "console-publish-" + run));
+        String port = "console-publish-" + run;
+        createPort(port, "Customer = 'publish-" + run + "' AND Amount > 100", "file://" + directory + "/%MessageID%.xml", 0);
+
+        open(TestUser.ALL, "#/publish");
+        until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-publish")));
+        type(By.id("field-body"), "<order>published in the console</order>");
+        // the page starts with the tour's properties Customer (a string) and Amount (a number, 120)
+        type(By.id("field-property-1-name"), "1Customer");
+        type(By.id("field-property-1-value"), "publish-" + run);
+        click(By.id("publish"));
+        WebElement nameError = until(ExpectedConditions.visibilityOfElementLocated(By.id("field-property-1-name-error")));
+        until(driver -> !nameError.getText().isEmpty());
+        assertThat(nameError.getText()).contains("a property name is letters");
+        assertThat(browser.findElement(By.id("field-property-1-name")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("field-property-1-name");
+        assertThat(browser.findElement(By.id("publish-status")).getText()).contains("properties.1Customer");
+        screenshot("publish-error");
+
+        type(By.id("field-property-1-name"), "Customer");
+        click(By.id("publish"));
+        String messageId = until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-message-id"))).getText();
+        assertThat(browser.findElement(By.id("receipt-routes")).getText()).contains(port + ": work item");
+        assertThat(browser.findElement(By.id("tracking-link")).getAttribute("href"))
+                .endsWith("/conveyor/#/tracking?messageId=" + messageId);
+        assertThat(browser.findElement(By.id("field-property-1-name")).getAttribute("aria-invalid")).isNull();
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)"); // the whole form beside its receipt
+        screenshot("publish");
+        Path delivered = directory.resolve(messageId + ".xml");
+        InContainerSupport.eventually().until(() -> Files.exists(delivered)
+                && Files.readString(delivered).equals("<order>published in the console</order>"));
+
+        navigate("#/adapters");
+        WebElement link = until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#adapters-table a[data-resource-adapter='conveyor-file']")));
+        assertThat(link.getAttribute("href")).isEqualTo("http://" + management.getWebUri().getHost() + ":"
+                + management.getMgmtPort() + "/console/index.html#resource-adapter;name=conveyor-file");
+    }
+
+    @Test
+    @DisplayName("a viewer sees the suspended queue and a suspended work item without resume or terminate buttons nor its body, and no Publish page, and the API refuses the browser's resume with 403")
     void viewerCannotResume() throws Exception {
         Path directory = Files.createDirectories(Path.of(System.getProperty("conveyor.test.files"), "console-viewer-" + run));
         Path blocked = directory.resolve("blocked.xml");
@@ -257,6 +299,10 @@ class ConsoleIT {
         until(ExpectedConditions.visibilityOfElementLocated(cell("ports-table", "name", failing)));
         assertThat(browser.findElements(By.id("new-port"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector("#ports-table button"))).isEmpty();
+        assertThat(browser.findElement(By.id("nav-publish")).isDisplayed()).isFalse();
+        navigate("#/publish");
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "Publishing needs the role conveyor-publisher."));
+        assertThat(browser.findElements(By.id("publish-form"))).isEmpty();
 
         Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
