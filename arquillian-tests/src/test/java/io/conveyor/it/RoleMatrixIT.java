@@ -184,7 +184,7 @@ class RoleMatrixIT {
      */
     private HttpResponse<String> send(ApiResources.Operation operation, String authorization) throws Exception {
         String path = operation.path().replace("{transportType}", "FILE").replace("{id}", "role-matrix-no-such-message")
-                .replace("{name}", "role-matrix-no-such-port");
+                .replace("{name}", "role-matrix-no-such-port").replaceAll("\\{[^}]+}", "role-matrix-no-such-thing");
         HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(30));
         if (authorization != null) {
             request.header("Authorization", authorization);
