@@ -67,6 +67,7 @@ class RoleMatrixIT {
             rule("PUT /api/ports/{name}", Roles.ADMIN),
             rule("PUT /api/ports/{name}/state", Roles.OPERATOR, Roles.ADMIN),
             rule("DELETE /api/ports/{name}", Roles.ADMIN),
+            rule("GET /api/servers", VIEWERS),
             rule("GET /api/statistics/deliveries", VIEWERS),
             rule("GET /api/suspended", VIEWERS),
             rule("GET /api/suspended/count", VIEWERS),
@@ -184,7 +185,8 @@ class RoleMatrixIT {
      */
     private HttpResponse<String> send(ApiResources.Operation operation, String authorization) throws Exception {
         String path = operation.path().replace("{transportType}", "FILE").replace("{id}", "role-matrix-no-such-message")
-                .replace("{name}", "role-matrix-no-such-port");
+                .replace("{name}", "role-matrix-no-such-port").replace("{messageId}", "role-matrix-no-such-message")
+                .replace("{part}", "role-matrix-no-such-part");
         HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(30));
         if (authorization != null) {
             request.header("Authorization", authorization);

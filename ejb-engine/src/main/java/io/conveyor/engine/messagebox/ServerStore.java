@@ -35,8 +35,8 @@ public class ServerStore {
     @Inject
     LeaseStore leases;
 
-    /** A server as the MessageBox knows it; {@code holding} counts the work items in process under its leases. */
-    public record Member(String id, ServerState state, Instant startedAt, Instant lastHeartbeat, long holding) {
+    /** A server as the MessageBox knows it; {@code inProcess} counts the work items in process under its leases. */
+    public record Member(String id, ServerState state, Instant startedAt, Instant lastHeartbeat, long inProcess) {
     }
 
     /** A server this call declared dead, and what taking back its deliveries did. */

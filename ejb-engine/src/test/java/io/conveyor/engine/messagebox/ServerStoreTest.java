@@ -64,7 +64,7 @@ class ServerStoreTest {
         box.claim("FILE", 1);
         box.inTransaction(() -> box.claims.claim("FILE", 2, OTHER_SERVER, NOW, NOW.plus(LEASE)));
 
-        assertThat(box.servers.members()).extracting(ServerStore.Member::id, ServerStore.Member::holding)
+        assertThat(box.servers.members()).extracting(ServerStore.Member::id, ServerStore.Member::inProcess)
                 .containsExactly(tuple(SERVER, 1L),
                         tuple(OTHER_SERVER, 2L));
     }
