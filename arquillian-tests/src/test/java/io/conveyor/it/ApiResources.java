@@ -6,6 +6,7 @@ import io.conveyor.console.rest.BindingsResource;
 import io.conveyor.console.rest.MeResource;
 import io.conveyor.console.rest.MessagesResource;
 import io.conveyor.console.rest.PortsResource;
+import io.conveyor.console.rest.ServersResource;
 import io.conveyor.console.rest.StatisticsResource;
 import io.conveyor.console.rest.SuspendedResource;
 import io.conveyor.console.rest.TrackingResource;
@@ -27,7 +28,8 @@ final class ApiResources {
     /** The API's resources. */
     static final List<Class<?>> RESOURCES = List.of(AdaptersResource.class, AuditResource.class,
             BindingsResource.class, MeResource.class, MessagesResource.class, PortsResource.class,
-            StatisticsResource.class, SuspendedResource.class, TrackingResource.class, WorkItemsResource.class);
+            ServersResource.class, StatisticsResource.class, SuspendedResource.class, TrackingResource.class,
+            WorkItemsResource.class);
 
     /** One operation: its HTTP method (upper case), its path as OpenAPI writes it, and the Java method serving it. */
     record Operation(String verb, String path, Method method) {

@@ -67,6 +67,7 @@ class RoleMatrixIT {
             rule("PUT /api/ports/{name}", Roles.ADMIN),
             rule("PUT /api/ports/{name}/state", Roles.OPERATOR, Roles.ADMIN),
             rule("DELETE /api/ports/{name}", Roles.ADMIN),
+            rule("GET /api/servers", VIEWERS),
             rule("GET /api/statistics/deliveries", VIEWERS),
             rule("GET /api/suspended", VIEWERS),
             rule("GET /api/suspended/count", VIEWERS),

@@ -4,8 +4,11 @@ import io.conveyor.adapter.Capability;
 import io.conveyor.adapter.SendHandler;
 import io.conveyor.adapter.TransportControl;
 import io.conveyor.engine.messagebox.LeaseKeeper;
+import io.conveyor.engine.messagebox.ServerState;
+import io.conveyor.engine.messagebox.ServerStore;
 import io.conveyor.engine.runtime.EngineClock;
 import io.conveyor.engine.runtime.EngineSettings;
+import io.conveyor.engine.runtime.ServerIdentity;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
@@ -64,6 +67,10 @@ public class AdapterHost {
     EngineClock clock;
     @Inject
     EngineSettings settings;
+    @Inject
+    ServerStore servers;
+    @Inject
+    ServerIdentity server;
 
     @PostConstruct
     void start() {
@@ -139,12 +146,17 @@ public class AdapterHost {
     /**
      * Terminates every running adapter once, all at the same time, within one deadline (contract §1.5, L12, L17).
      * The leases of what the adapters hold are first extended past the deadline, so no other server takes over a
-     * message while its adapter is still draining it.
+     * message while its adapter is still draining it. Then the server is recorded {@code STOPPED} in the MessageBox.
      */
     @PreDestroy
     void stop() {
         stopped = true;
         terminate(List.copyOf(instances.values()));
+        try {
+            servers.stop(server.id(), ServerState.STOPPED, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not record in the MessageBox that this server stopped", e);
+        }
     }
 
     /**

@@ -153,10 +153,37 @@ final class DispatchLoop implements Runnable {
         List<Delivery> unordered = ready.stream().filter(d -> !d.workItem().ordered()).toList();
         // fixed before the first batch: beginBatch may lower the hint, and deliverInBatch gives back what exceeds it
         int batchSize = Math.max(1, adapter.batchSizeHint());
+        List<List<Delivery>> batches = new ArrayList<>();
         for (int from = 0; from < unordered.size(); from += batchSize) {
-            deliverInBatch(adapter, unordered.subList(from, Math.min(unordered.size(), from + batchSize)));
+            batches.add(unordered.subList(from, Math.min(unordered.size(), from + batchSize)));
         }
-        ready.stream().filter(d -> d.workItem().ordered()).forEach(d -> deliverInBatch(adapter, List.of(d)));
+        ready.stream().filter(d -> d.workItem().ordered()).forEach(d -> batches.add(List.of(d)));
+        for (int next = 0; next < batches.size(); next++) {
+            if (!running) {
+                handBack(batches.subList(next, batches.size()).stream().flatMap(List::stream).toList());
+                return;
+            }
+            deliverInBatch(adapter, batches.get(next));
+        }
+    }
+
+    /**
+     * The loop is stopping (the server stops): claimed deliveries not yet given to the adapter go back to the queue at
+     * once, no attempt consumed, for any server to take, instead of waiting for their leases to run out. Deliveries
+     * already given to it keep their leases (extended while the adapter drains).
+     */
+    private void handBack(List<Delivery> unstarted) {
+        if (unstarted.isEmpty()) {
+            return;
+        }
+        try {
+            putBack(unstarted, services.clock.instant());
+            LOG.info(() -> unstarted.size() + " deliveries claimed for adapter " + transportType
+                    + " and not yet given to it are queued again: this server is stopping");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, unstarted.size() + " deliveries claimed for adapter " + transportType + " and not yet "
+                    + "given to it could not be queued again; they are delivered again when their leases run out", e);
+        }
     }
 
     /**
@@ -207,7 +234,9 @@ final class DispatchLoop implements Runnable {
             return;
         }
         List<Disposition> outcomes = new ArrayList<>();
-        for (Delivery delivery : deliveries) {
+        int next = 0;
+        for (; next < deliveries.size() && running; next++) {
+            Delivery delivery = deliveries.get(next);
             try {
                 if (adapter.transmitter().transmitMessage(delivery.message())) {
                     outcomes.add(delete(delivery));
@@ -217,6 +246,9 @@ final class DispatchLoop implements Runnable {
             }
         }
         apply(outcomes, services.clock.instant());
+        if (next < deliveries.size()) {
+            handBack(deliveries.subList(next, deliveries.size()));
+        }
     }
 
     private void deliverInBatch(AdapterInstance adapter, List<Delivery> deliveries) {

@@ -9,6 +9,8 @@ import io.conveyor.engine.messagebox.Delivery;
 import io.conveyor.engine.messagebox.LeaseStore;
 import io.conveyor.engine.messagebox.MessageBoxQueries;
 import io.conveyor.engine.messagebox.MessageStore;
+import io.conveyor.engine.messagebox.ServerState;
+import io.conveyor.engine.messagebox.ServerStore;
 import io.conveyor.engine.runtime.EngineMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -37,7 +39,9 @@ import java.util.logging.Logger;
  * Starts and stops the engine's dispatch threads: one {@link DispatchLoop} per deployed adapter, and a supervisor
  * that finds newly deployed adapters, renews the leases this server holds, and takes back deliveries that ended
  * without an outcome ({@link LeaseRecovery}): what this server held before a restart, and whatever lease ran out (a
- * server that died). With the lease work it deletes what outlived its retention time: unfetched responses, old
+ * server that died). It also keeps this server's {@link Membership}: registered before anything is claimed, a
+ * heartbeat every {@code conveyor.cluster.heartbeatSeconds}, silent servers declared dead and their deliveries taken
+ * back; at a graceful stop the server is recorded {@code STOPPING} (and {@code STOPPED} once its adapters are done). With the lease work it deletes what outlived its retention time: unfetched responses, old
  * rows of the audit trail and old message tracking events (in batches). Nothing here waits for the database at deployment: the supervisor reads what the earlier run
  * held before it starts any dispatch loop, and tries again at every poll until it can.
  */
@@ -67,6 +71,8 @@ public class Dispatcher {
     MessageStore messages;
     @Inject
     LeaseStore leaseStore;
+    @Inject
+    ServerStore servers;
     @Inject
     BacklogCompaction backlog;
     @Inject
@@ -98,6 +104,11 @@ public class Dispatcher {
         join(supervisor);
         loops.values().forEach(running -> join(running.thread()));
         giveBack(handedOff);
+        try {
+            servers.stop(services.server.id(), ServerState.STOPPING, services.clock.instant());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not record in the MessageBox that this server is stopping", e);
+        }
     }
 
     /** Deliveries handed off and not yet taken by their loop go back to the MessageBox's queue, no attempt consumed. */
@@ -117,6 +128,7 @@ public class Dispatcher {
 
     private void supervise() {
         LeaseRecovery recovery = new LeaseRecovery(leaseStore, services.server.id());
+        Membership membership = new Membership(servers, services.server.id());
         Instant nextLeaseWork = Instant.MIN;
         Instant nextCompaction = Instant.MIN;
         long nextBacklogMetrics = System.nanoTime();
@@ -132,6 +144,21 @@ public class Dispatcher {
                     }
                 }
                 Instant now = services.clock.instant();
+                if (!membership.registered()) {
+                    try {
+                        membership.register(now, services.settings.heartbeatInterval());
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "cannot register this server in the MessageBox; trying again before "
+                                + "dispatching anything", e);
+                        continue;
+                    }
+                }
+                try {
+                    membership.heartbeat(now, services.settings.heartbeatInterval(), services.settings.deadAfter(),
+                            services.settings.maxInterruptions());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "the heartbeat, or declaring silent servers dead, failed; trying again", e);
+                }
                 if (!now.isBefore(nextLeaseWork)) {
                     try {
                         services.leases.renew();

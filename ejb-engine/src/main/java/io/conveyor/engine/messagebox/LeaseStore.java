@@ -17,8 +17,8 @@ import javax.sql.DataSource;
 
 /**
  * The leases of in-process work items: renewing those a live server holds, and taking back those whose delivery
- * ended without an outcome (the server died or restarted, or the lease ran out). Every method joins the caller's
- * transaction or starts its own.
+ * ended without an outcome (the server died or restarted, was declared dead, or the lease ran out). Every method joins
+ * the caller's transaction or starts its own.
  *
  * <p>Recovery never waits for a lock. A row locked by another transaction is skipped and tried again at the next
  * call: after a crash, the disposition of a delivery can be an XA transaction that was prepared and not yet
@@ -129,6 +129,23 @@ public class LeaseStore {
             return new Recovery(taken.size() - suspended, suspended, List.of());
         } catch (SQLException e) {
             throw new MessageBoxException("cannot recover expired leases", e);
+        }
+    }
+
+    /**
+     * Takes back every delivery {@code owner} holds, whatever its lease says: the owner was declared dead (see
+     * {@link ServerStore#declareDead}). A row locked by another transaction is left; its lease runs out as usual.
+     */
+    public Recovery recoverHeldBy(String owner, Instant now, int maxInterruptions) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement lock = connection.prepareStatement(CANDIDATES
+                     + "where state = 'IN_PROCESS' and lease_owner = ? for update skip locked")) {
+            lock.setString(1, owner);
+            List<Candidate> taken = candidates(lock);
+            int suspended = takeBack(connection, taken, now, maxInterruptions);
+            return new Recovery(taken.size() - suspended, suspended, List.of());
+        } catch (SQLException e) {
+            throw new MessageBoxException("cannot take back the deliveries held by " + owner, e);
         }
     }
 

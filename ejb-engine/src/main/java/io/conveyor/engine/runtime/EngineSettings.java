@@ -35,9 +35,11 @@ public class EngineSettings {
             Long.MAX_VALUE);
     private static final Setting AUDIT_RETENTION_DAYS = new Setting("conveyor.audit.retentionDays", 365, 1, 36_500);
     private static final Setting TRACKING_RETENTION_DAYS = new Setting("conveyor.tracking.retentionDays", 7, 1, 36_500);
+    private static final Setting HEARTBEAT_SECONDS = new Setting("conveyor.cluster.heartbeatSeconds", 5, 1, 300);
+    private static final Setting DEAD_AFTER_SECONDS = new Setting("conveyor.cluster.deadAfterSeconds", 30, 2, 3600);
     private static final List<Setting> ALL = List.of(POLL_MILLIS, LEASE_SECONDS, MAX_HOLD_MINUTES, CLAIM_SIZE,
             MAX_IN_FLIGHT, TERMINATE_SECONDS, RETRY_SECONDS, RESPONSE_RETENTION_MINUTES, MAX_INTERRUPTIONS,
-            HEALTH_MAX_SUSPENDED, AUDIT_RETENTION_DAYS, TRACKING_RETENTION_DAYS);
+            HEALTH_MAX_SUSPENDED, AUDIT_RETENTION_DAYS, TRACKING_RETENTION_DAYS, HEARTBEAT_SECONDS, DEAD_AFTER_SECONDS);
 
     /** How often a dispatcher looks for due work when nothing woke it. */
     public Duration pollInterval() {
@@ -105,6 +107,41 @@ public class EngineSettings {
         return Duration.ofDays(value(TRACKING_RETENTION_DAYS));
     }
 
+    /** How often this server writes its heartbeat into the MessageBox and looks for servers gone silent. */
+    public Duration heartbeatInterval() {
+        return Duration.ofSeconds(clusterTimes().heartbeat());
+    }
+
+    /** How long a running server may go without a heartbeat before another server declares it dead. */
+    public Duration deadAfter() {
+        return Duration.ofSeconds(clusterTimes().deadAfter());
+    }
+
+    /**
+     * The heartbeat interval and the dead-after time in seconds, read together: a dead-after time that does not exceed
+     * the interval would declare a live server dead between two of its heartbeats, so both defaults are used instead.
+     */
+    private record ClusterTimes(long heartbeat, long deadAfter) {
+    }
+
+    private static ClusterTimes clusterTimes() {
+        long heartbeat = value(HEARTBEAT_SECONDS);
+        long deadAfter = value(DEAD_AFTER_SECONDS);
+        String problem = clusterProblem(heartbeat, deadAfter);
+        if (problem != null) {
+            LOG.warning(() -> "CVENG0001: " + problem + "; using " + HEARTBEAT_SECONDS.defaultValue() + " and "
+                    + DEAD_AFTER_SECONDS.defaultValue());
+            return new ClusterTimes(HEARTBEAT_SECONDS.defaultValue(), DEAD_AFTER_SECONDS.defaultValue());
+        }
+        return new ClusterTimes(heartbeat, deadAfter);
+    }
+
+    private static String clusterProblem(long heartbeat, long deadAfter) {
+        return deadAfter > heartbeat ? null : "system property " + DEAD_AFTER_SECONDS.name() + "=" + deadAfter
+                + " must exceed " + HEARTBEAT_SECONDS.name() + "=" + heartbeat
+                + " (a live server would be declared dead between two of its heartbeats)";
+    }
+
     /**
      * Checks every setting.
      *
@@ -116,6 +153,12 @@ public class EngineSettings {
             String problem = problem(setting, System.getProperty(setting.name()));
             if (problem != null) {
                 problems.add(problem);
+            }
+        }
+        if (problems.isEmpty()) {
+            String cluster = clusterProblem(value(HEARTBEAT_SECONDS), value(DEAD_AFTER_SECONDS));
+            if (cluster != null) {
+                problems.add(cluster);
             }
         }
         if (!problems.isEmpty()) {

@@ -47,7 +47,8 @@ class SchemaMigrationTest {
         try (TestMessageBox box = new TestMessageBox()) {
             assertThat(box.rows("select \"version\", \"success\" from \"cv_schema_history\" where \"version\" is not null "
                     + "order by \"installed_rank\"")).extracting(row -> row[0] + " " + row[1])
-                    .containsExactly("1 true", "2 true", "3 true", "4 true", "5 true", "6 true", "7 true", "8 true", "9 true", "10 true");
+                    .containsExactly("1 true", "2 true", "3 true", "4 true", "5 true", "6 true", "7 true", "8 true", "9 true", "10 true",
+                            "11 true");
             assertThat(box.rows("select table_name, identity_cache from information_schema.columns "
                     + "where column_name = 'ID' and table_name in ('CV_TRACKING', 'CV_BACKLOG_DELTA', 'CV_AUDIT', 'CV_TRACKED_BODY') "
                     + "order by table_name")).as("identity values taken in blocks (V9, V10)").extracting(row -> row[0] + " " + row[1])

@@ -66,6 +66,7 @@ final class TestMessageBox implements AutoCloseable {
     final ClaimStore claims = new ClaimStore();
     final DispositionStore dispositions = new DispositionStore();
     final LeaseStore leases = new LeaseStore();
+    final ServerStore servers = new ServerStore();
     final SuspendedQueue suspended = new SuspendedQueue();
     final BacklogCompaction compaction = new BacklogCompaction();
     final MessageBoxQueries queries = new MessageBoxQueries();
@@ -105,13 +106,14 @@ final class TestMessageBox implements AutoCloseable {
             throw new IllegalStateException("cannot copy the migrated MessageBox", e);
         }
         dataSource = new TransactionBoundDataSource();
-        for (Object bean : List.of(ids, messages, claims, dispositions, leases, suspended, compaction, queries, audit,
-                tracking)) {
+        for (Object bean : List.of(ids, messages, claims, dispositions, leases, servers, suspended, compaction, queries,
+                audit, tracking)) {
             injectDataSource(bean);
         }
         messages.ids = ids;
         messages.schema = MIGRATION;
         claims.ids = ids;
+        servers.leases = leases;
         EngineMetrics metrics = new EngineMetrics(new SimpleMeterRegistry(), portId -> null,
                 new DeliveriesPerMinute(Clock.systemUTC()));
         dispositions.metrics = metrics;
